@@ -75,6 +75,10 @@ public sealed class SampleCommand
 
     public Option<string> Device { get; } = OptionFactory.Text("--device", "Device: cpu | cuda.", Defaults.Device);
 
+    public Option<int> Threads { get; } = OptionFactory.Integer("--threads",
+        $"libtorch CPU threads, in [1, {SampleSettingsValidator.MaxThreads}]. The default 1 suits the small tensors of " +
+        "the built-in problems (more threads mostly add synchronisation); raise it for large empirical data.", Defaults.Threads);
+
     public Option<string> Out { get; } = CommonOptions.Out("runs/sample-<yyyyMMdd-HHmmss>");
 
     public Option<bool> Force { get; } = CommonOptions.Force();
@@ -92,7 +96,7 @@ public sealed class SampleCommand
             "and samples.png to a new run folder.")
         {
             Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Sampler, Steps, Grid, TMin, Snr, Denoise,
-            N, BatchSize, Seed, Dtype, Device, Out, Force, Config, Verbose,
+            N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandRunner.Run(
             "sample", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken))));
@@ -158,6 +162,7 @@ public sealed class SampleCommand
         Take(Seed, (s, v) => s with { Seed = v });
         Take(Dtype, (s, v) => s with { Dtype = v });
         Take(Device, (s, v) => s with { Device = v });
+        Take(Threads, (s, v) => s with { Threads = v });
 
         // A process switched on the command line drops the config file's parameters of the old process.
         if (origins.IsFlag("process") && settings.Process != configProcess)

@@ -66,7 +66,6 @@ public sealed class SampleJob : IDisposable
             ["time-grid"] = string.Create(CultureInfo.InvariantCulture, $"{settings.Grid}: {times.Length - 1} steps from t = {times[0]} to t = {times[^1]}"),
             ["seed-source"] = origins.IsFlag("seed") ? "--seed" : origins.IsGiven("seed") ? "--config" : "drawn",
             ["torchsharp-version"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
-            ["threads"] = get_num_threads().ToString(CultureInfo.InvariantCulture),
         };
         if (!DatasetTable.IsBuiltIn(settings.Data))
         {
@@ -82,6 +81,21 @@ public sealed class SampleJob : IDisposable
     /// <param name="log">Where stage timings go (stderr with --verbose), or null.</param>
     /// <param name="cancellationToken">Checked between sampler steps and stages.</param>
     public SampleRunResult Run(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
+    {
+        // libtorch's thread count is process-global: set it for this run only.
+        int previousThreads = get_num_threads();
+        set_num_threads(_settings.Threads);
+        try
+        {
+            return RunWithThreads(folder, board, log, cancellationToken);
+        }
+        finally
+        {
+            set_num_threads(previousThreads);
+        }
+    }
+
+    SampleRunResult RunWithThreads(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var lap = Stopwatch.StartNew();

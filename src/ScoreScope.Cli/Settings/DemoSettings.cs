@@ -22,5 +22,6 @@ public sealed record DemoSettings
         N = 20_000,
         BatchSize = 10_000,
         Seed = DefaultSeed,
+        Threads = 1,
     };
 }

@@ -65,4 +65,11 @@ public sealed record SampleSettings
 
     /// <summary><c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// libtorch intra-op CPU threads during the run. Default 1: the built-in problems are dominated by small tensor
+    /// operations, for which extra threads mostly add synchronisation (and, on a busy machine, much more); raise it
+    /// for large empirical data sets. Recorded because reductions may round differently with another thread count.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 }

@@ -14,6 +14,9 @@ public static class SampleSettingsValidator
     /// <summary>The largest accepted <c>--steps</c>.</summary>
     public const int MaxSteps = 1_000_000;
 
+    /// <summary>The largest accepted <c>--threads</c>.</summary>
+    public const int MaxThreads = 1024;
+
     /// <summary>Throws on the first invalid option of <paramref name="s"/>.</summary>
     public static void Validate(SampleSettings s, SettingOrigins origins)
     {
@@ -74,6 +77,10 @@ public static class SampleSettingsValidator
         }
         OneOf(s.Dtype, ["float32", "float64"], Name("dtype"));
         OneOf(s.Device, DeviceTable.Names, Name("device"));
+        if (s.Threads < 1 || s.Threads > MaxThreads)
+        {
+            throw new UsageException($"{Name("threads")} must be an integer in [1, {MaxThreads}] (got {s.Threads})");
+        }
     }
 
     static void OneOf(string value, IReadOnlyList<string> valid, string name)
