@@ -44,7 +44,7 @@ public sealed class ProbabilityFlowConvergenceTests(ITestOutputHelper output)
         }).ToArray();
 
         // Then
-        double slope = Slope(StepCounts.Select(n => Math.Log(n)).ToArray(), errors.Select(Math.Log).ToArray());
+        double slope = Slope(StepCounts.Select(n => Math.Log(n)).ToArray(), errors.Select(e => Math.Log(e)).ToArray());
         output.WriteLine($"{sampler} under {process}: RMS errors {string.Join(", ", errors.Select(e => e.ToString("E2")))}; slope {slope:F3}");
         Assert.True(Math.Abs(slope - expectedSlope) <= 0.3, $"fitted slope {slope:F3} is not within 0.3 of {expectedSlope}");
     }
