@@ -44,4 +44,12 @@ static class SamplingFixtures
         var x0 = data.Sample(count, generator);
         return process.SampleMarginal(x0, t, generator).MoveToOuterDisposeScope();
     }
+
+    /// <summary>True when both tensors have one shape and identical elements (bitwise for finite values).</summary>
+    public static bool Identical(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape)) return false;
+        using var same = a.eq(b).all();
+        return same.item<bool>();
+    }
 }
