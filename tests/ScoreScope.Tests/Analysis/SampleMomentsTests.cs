@@ -28,8 +28,8 @@ public sealed class SampleMomentsTests
         // column 0: 1, 3, 4, 2 → s² = 5/3; SE = s/2
         Assert.Equal(Math.Sqrt(5.0 / 3) / 2, mean[0].StandardError, 14);
         var cov = SampleMoments.Covariance(x);
-        // deviations (−1.5, 0.5, 1.5, −0.5) and (−0.75, 2.25, 1.25, −2.75): Σ products = 5.0 → /3
-        Assert.Equal(5.0 / 3, cov[0, 1].Value, 14);
+        // deviations (−1.5, 0.5, 1.5, −0.5) and (−0.75, 2.25, 1.25, −2.75): Σ products = 5.5 → /3
+        Assert.Equal(5.5 / 3, cov[0, 1].Value, 14);
         Assert.Equal(cov[0, 1], cov[1, 0]);
         Assert.Equal(4L, cov[0, 0].Count);
         // SE²·N = mean(d0²d1²) − mean(d0 d1)² with plug-in (1/N) moments
