@@ -15,6 +15,9 @@ public static class BesselRatio
     /// <summary>Below this argument (plus ν²) the ratio comes from MathNet's scaled Bessel functions.</summary>
     const double AsymptoticThreshold = 30.0;
 
+    /// <summary>Below this argument log I_ν uses its power series (keeps relative precision as κ → 0).</summary>
+    const double SmallArgument = 1e-3;
+
     /// <summary>The ratio I_ν(κ)/I_{ν−1}(κ) for ν ≥ 1/2 and κ ≥ 0 (0 at κ = 0).</summary>
     /// <exception cref="ArgumentOutOfRangeException">For ν &lt; 1/2, or κ negative or NaN.</exception>
     public static double Ratio(double order, double argument)
@@ -67,6 +70,8 @@ public static class BesselRatio
         if (!(order >= 0)) throw new ArgumentOutOfRangeException(nameof(order), order, "order ν must be ≥ 0.");
         if (!(argument >= 0)) throw new ArgumentOutOfRangeException(nameof(argument), argument, "argument κ must be ≥ 0.");
         if (argument == 0) return order == 0 ? 0 : double.NegativeInfinity;
+        if (argument < SmallArgument)
+            return LogHypergeometricSeries(order, argument) - argument + order * Math.Log(argument / 2) - LogGammaOfOrderPlusOne(order);
         if (argument < AsymptoticThreshold + order * order)
             return Math.Log(SpecialFunctions.BesselIScaled(order, new Complex(argument, 0)).Real);
         double series = 1, term = 1, previous = double.PositiveInfinity, mu = 4 * order * order;
@@ -91,15 +96,20 @@ public static class BesselRatio
     {
         if (!(order >= 0)) throw new ArgumentOutOfRangeException(nameof(order), order, "order ν must be ≥ 0.");
         if (!(argument >= 0)) throw new ArgumentOutOfRangeException(nameof(argument), argument, "argument κ must be ≥ 0.");
-        if (argument < 1e-3)
-        {
-            // 0F1(; ν+1; κ²/4) = Σ (κ²/4)^k / (k! (ν+1)_k), times e^{−κ}.
-            double q = argument * argument / 4, sum = 1, term = 1;
-            for (int k = 1; k < 6; k++) { term *= q / (k * (order + k)); sum += term; }
-            return Math.Log(sum) - argument;
-        }
-        return SpecialFunctions.GammaLn(order + 1) + order * Math.Log(2 / argument) + LogScaledBesselI(order, argument);
+        if (argument < SmallArgument) return LogHypergeometricSeries(order, argument) - argument;
+        return LogGammaOfOrderPlusOne(order) + order * Math.Log(2 / argument) + LogScaledBesselI(order, argument);
     }
+
+    /// <summary>log 0F1(; ν+1; κ²/4) = log Σ_k (κ²/4)^k/(k!(ν+1)_k) for small κ, via log1p (DLMF 10.25.2).</summary>
+    static double LogHypergeometricSeries(double order, double argument)
+    {
+        double q = argument * argument / 4, sumMinusOne = 0, term = 1;
+        for (int k = 1; k < 8; k++) { term *= q / (k * (order + k)); sumMinusOne += term; }
+        return SpecialFunctions.Log1p(sumMinusOne);
+    }
+
+    /// <summary>log Γ(ν + 1), exactly 0 at ν = 0 and 1 (MathNet's GammaLn leaves ~4·10⁻¹⁶ there).</summary>
+    static double LogGammaOfOrderPlusOne(double order) => order is 0 or 1 ? 0 : SpecialFunctions.GammaLn(order + 1);
 
     static void Validate(double order, double argument)
     {
