@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using ScoreScope.Data;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
@@ -5,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace ScoreScope.Tests.Data;
 
-public sealed class FinitePointSetDistributionTests
+public sealed class FinitePointSetDistributionTests(ITestOutputHelper output)
 {
     const ulong Seed = 20230119;
 
@@ -29,6 +30,7 @@ public sealed class FinitePointSetDistributionTests
         using var error = (p.PosteriorMean(x, a, b) - x0).square().sum(1) / t;
         double e = energy.mean().item<double>(), eSe = energy.std().item<double>() / Math.Sqrt(count);
         double d = error.mean().item<double>();
+        output.WriteLine($"3 points, t = {t}: t·E|S|² = {e:F4} ± {eSe:F4}, E|f − x₀|²/t = {d:G4}");
         Assert.True(Math.Abs(e - 2) <= 0.05 * 2, $"t·E|S|² = {e:F4} ± {eSe:F4} (1 SE), codimension 2");
         Assert.True(d <= 0.05, $"E|f − x₀|²/t = {d:G4}, intrinsic dimension 0 (exponentially small)");
     }

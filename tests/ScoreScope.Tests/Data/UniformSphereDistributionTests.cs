@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using ScoreScope.Data;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
@@ -5,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace ScoreScope.Tests.Data;
 
-public sealed class UniformSphereDistributionTests
+public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
 {
     const ulong Seed = 20230119; // arXiv 2301.07882 v1 date
 
@@ -169,6 +170,7 @@ public sealed class UniformSphereDistributionTests
         using var error = (p.PosteriorMean(x, a, b) - x0).square().sum(1) / t;
         double e = energy.mean().item<double>(), eSe = energy.std().item<double>() / Math.Sqrt(count);
         double d = error.mean().item<double>(), dSe = error.std().item<double>() / Math.Sqrt(count);
+        output.WriteLine($"n = {n}, t = {t}: t·E|S|² = {e:F4} ± {eSe:F4}, E|f − x₀|²/t = {d:F4} ± {dSe:F4}");
         Assert.True(Math.Abs(e - codimension) <= 0.05 * codimension, $"t·E|S|² = {e:F4} ± {eSe:F4} (1 SE), codimension {codimension}");
         Assert.True(Math.Abs(d - dimension) <= 0.05 * dimension, $"E|f − x₀|²/t = {d:F4} ± {dSe:F4} (1 SE), dimension {dimension}");
     }
