@@ -17,7 +17,7 @@ public sealed class ForwardCumulantTrackerTests
     public void Analytic_law_reproduces_the_papers_vp_table()
     {
         // Science notes §6, oracle 2 (Aarts et al. 2024 code, σ = 10).
-        var vp = new VariancePreservingProcess(new ExponentialBetaSchedule(10));
+        var vp = VariancePreservingProcess.WithDiffusionBase(10);
         // Printed values; tolerance half a unit in the last printed digit.
         var expected = new Dictionary<double, string[]>
         {
@@ -66,7 +66,7 @@ public sealed class ForwardCumulantTrackerTests
     public void Vp_forward_follows_the_analytic_decay()
     {
         var times = Enumerable.Range(0, 51).Select(i => i / 50.0).ToArray();
-        var vp = new VariancePreservingProcess(new ExponentialBetaSchedule(10));
+        var vp = VariancePreservingProcess.WithDiffusionBase(10);
         var track = Run(vp, times, "vp");
         Assert.Equal(51 * 8, track.Points.Count);
         foreach (var p in track.Points.Where(p => p.Order is 2 or 4))

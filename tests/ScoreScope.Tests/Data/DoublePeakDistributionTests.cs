@@ -72,7 +72,7 @@ public sealed class DoublePeakDistributionTests
         // E[x₀ | x_t] for the mixture: μ tanh(aμx/s²)·(b²/s²)... checked against Tweedie at a VP time of the paper's process.
         using var scope = NewDisposeScope();
         var p = new DoublePeakDistribution();
-        var vp = new VariancePreservingProcess(new ExponentialBetaSchedule(10));
+        var vp = VariancePreservingProcess.WithDiffusionBase(10);
         double a = vp.A(0.2), b = vp.B(0.2);
         var x = linspace(-2, 2, 9, dtype: ScalarType.Float64).unsqueeze(1);
         double s2 = a * a * 0.0625 + b * b;
