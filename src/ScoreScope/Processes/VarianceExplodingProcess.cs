@@ -1,5 +1,5 @@
-using ScoreScope.Numerics;
 using System.Globalization;
+using ScoreScope.Numerics;
 
 namespace ScoreScope.Processes;
 
