@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+
+namespace ScoreScope.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

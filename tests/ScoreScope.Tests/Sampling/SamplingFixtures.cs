@@ -1,0 +1,45 @@
+using ScoreScope.Data;
+using ScoreScope.Numerics;
+using ScoreScope.Processes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Tests.Sampling;
+
+/// <summary>Shared test data for the sampler tests: the processes of the acceptance criteria and a 10-D Gaussian.</summary>
+static class SamplingFixtures
+{
+    const ulong GaussianSeed = 20251124;
+
+    public static ForwardProcess Process(string name) => name switch
+    {
+        "ve" => VarianceExplodingProcess.Geometric(0.01, 50.0),
+        "vp" => VariancePreservingProcess.WithBetaRange(0.1, 20.0),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown test process"),
+    };
+
+    /// <summary>
+    /// N(μ, Σ) in 10 dimensions with Σ = Q diag(λ) Qᵀ, λ_k = 0.2·1.4^k (0.2 … 4.1, condition number ≈ 21), Q a seeded
+    /// random rotation, μ_k = (k − 4.5)/3: non-diagonal, anisotropic, off-centre.
+    /// </summary>
+    public static GaussianDistribution Gaussian10()
+    {
+        using var scope = NewDisposeScope();
+        using var generator = Seeds.Generator(GaussianSeed);
+        var (q, _) = linalg.qr(randn([10, 10], dtype: ScalarType.Float64, generator: generator));
+        var lambda = tensor(Enumerable.Range(0, 10).Select(k => 0.2 * Math.Pow(1.4, k)).ToArray(), dtype: ScalarType.Float64);
+        var covariance = (q * lambda.unsqueeze(0)).matmul(q.t());
+        covariance = 0.5 * (covariance + covariance.t());
+        var mean = tensor(Enumerable.Range(0, 10).Select(k => (k - 4.5) / 3).ToArray(), dtype: ScalarType.Float64);
+        return new GaussianDistribution(mean, covariance);
+    }
+
+    /// <summary>Fresh samples of the exact marginal p_t = law of a(t)x₀ + b(t)z.</summary>
+    public static Tensor MarginalSamples(ExactDistribution data, ForwardProcess process, double t, long count, ulong seed)
+    {
+        using var scope = NewDisposeScope();
+        using var generator = Seeds.Generator(seed);
+        var x0 = data.Sample(count, generator);
+        return process.SampleMarginal(x0, t, generator).MoveToOuterDisposeScope();
+    }
+}
