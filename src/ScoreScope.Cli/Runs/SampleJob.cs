@@ -7,6 +7,7 @@ using ScoreScope.Cli.Settings;
 using ScoreScope.Cli.Tables;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Data;
+using ScoreScope.IO;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Sampling;
