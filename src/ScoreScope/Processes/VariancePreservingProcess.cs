@@ -21,6 +21,12 @@ public sealed class VariancePreservingProcess : ForwardProcess
     /// <summary>The Ornstein–Uhlenbeck process with constant β (β = 1: a = e^{−t/2}, b² = 1 − e^{−t}).</summary>
     public static VariancePreservingProcess OrnsteinUhlenbeck(double beta = 1.0) => new(new ConstantBetaSchedule(beta));
 
+    /// <summary>
+    /// VP with g(t) = σ^t, i.e. β(t) = σ^{2t} (<see cref="ExponentialBetaSchedule"/>): the VP process of Aarts et al. 2024
+    /// (arXiv 2410.21212), who use σ = 10.
+    /// </summary>
+    public static VariancePreservingProcess WithDiffusionBase(double sigma = 10.0) => new(new ExponentialBetaSchedule(sigma));
+
     /// <summary>The β schedule.</summary>
     public BetaSchedule Schedule { get; }
 
