@@ -23,7 +23,7 @@ public static class SampleMoments
         var x = Flatten(samples, nameof(samples));
         long n = x.shape[0];
         var mean = x.mean([0]).data<double>().ToArray();
-        var sd = n > 1 ? x.std(0, unbiased: true).data<double>().ToArray() : Enumerable.Repeat(double.NaN, mean.Length).ToArray();
+        var sd = n > 1 ? x.std(dim: 0, unbiased: true).data<double>().ToArray() : Enumerable.Repeat(double.NaN, mean.Length).ToArray();
         return mean.Select((m, i) => new Estimate(m, sd[i] / Math.Sqrt(n), n)).ToArray();
     }
 

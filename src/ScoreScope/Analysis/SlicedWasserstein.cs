@@ -36,13 +36,13 @@ public static class SlicedWasserstein
             throw new ArgumentException($"sample sets have different event sizes: {Shapes.Format(a)} and {Shapes.Format(b)}.", nameof(y));
         using var generator = Seeds.Generator(Seeds.Derive(seed, "sliced-wasserstein-directions"));
         var theta = randn([a.shape[1], directions], dtype: ScalarType.Float64, generator: generator);
-        theta = theta / theta.norm(0, keepdim: true);
+        theta = theta / theta.norm(dim: 0, keepdim: true);
         long levels = Math.Max(a.shape[0], b.shape[0]);
         var qa = Quantiles(a.matmul(theta), levels);
         var qb = Quantiles(b.matmul(theta), levels);
         var w2 = (qa - qb).square().mean([0]);
         double mean = w2.mean().item<double>();
-        double sd = w2.std(0, unbiased: true).item<double>();
+        double sd = w2.std(dim: 0, unbiased: true).item<double>();
         double value = Math.Sqrt(Math.Max(mean, 0));
         double se = value > 0 ? sd / (2 * value * Math.Sqrt(directions)) : 0.0;
         return new Estimate(value, se, directions);
@@ -51,7 +51,7 @@ public static class SlicedWasserstein
     // Empirical quantiles of each column of projections [n, K] at the midpoints (k + ½)/L, k = 0..L−1.
     static Tensor Quantiles(Tensor projections, long levels)
     {
-        var sorted = projections.sort(0).Values;
+        var sorted = projections.sort(dim: 0).Values;
         long n = sorted.shape[0];
         if (n == levels) return sorted;
         var position = ((arange(levels, dtype: ScalarType.Float64) + 0.5) * ((double)n / levels) - 0.5).clamp(0, n - 1);

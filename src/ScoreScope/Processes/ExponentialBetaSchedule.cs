@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScoreScope.Numerics;
 
 namespace ScoreScope.Processes;
 
@@ -28,7 +29,7 @@ public sealed class ExponentialBetaSchedule : BetaSchedule
     public override double Beta(double t) => Math.Exp(2 * t * _logSigma);
 
     /// <inheritdoc/>
-    public override double Integral(double t) => double.ExpM1(2 * t * _logSigma) / (2 * _logSigma);
+    public override double Integral(double t) => ExponentialMinusOne.Evaluate(2 * t * _logSigma) / (2 * _logSigma);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"exponential(β = {Sigma}^(2t))");

@@ -1,3 +1,5 @@
+using ScoreScope.Numerics;
+
 namespace ScoreScope.Processes;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class VariancePreservingProcess : ForwardProcess
     public override double A(double t) => Math.Exp(-0.5 * Schedule.Integral(t));
 
     /// <inheritdoc/>
-    public override double B(double t) => Math.Sqrt(-double.ExpM1(-Schedule.Integral(t)));
+    public override double B(double t) => Math.Sqrt(-ExponentialMinusOne.Evaluate(-Schedule.Integral(t)));
 
     /// <inheritdoc/>
     public override double PriorStandardDeviation => 1.0;
