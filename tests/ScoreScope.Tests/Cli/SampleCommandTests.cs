@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ScoreScope.IO;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Data;
 using ScoreScope.IO;
