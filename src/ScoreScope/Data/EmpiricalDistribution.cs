@@ -24,8 +24,12 @@ namespace ScoreScope.Data;
 /// </remarks>
 public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
 {
-    /// <summary>The default bound on the number of elements of one logit block (queries × training points).</summary>
-    public const long DefaultMaximumBlockElements = 1L << 24;
+    /// <summary>
+    /// The default bound on the number of elements of one logit block (queries × training points): 2²² (16 MiB in
+    /// float32), small enough to stay in a typical L3 cache; chunks of N = 16384 points at M = 4096 queries ran
+    /// 1.5× faster single-threaded with this bound than with 2²⁴ (see the EmpiricalScoreBenchmarks).
+    /// </summary>
+    public const long DefaultMaximumBlockElements = 1L << 22;
 
     readonly Tensor _points;
     readonly Tensor _weights;
