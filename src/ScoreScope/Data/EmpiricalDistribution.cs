@@ -36,6 +36,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     readonly Tensor _mean;
     readonly Tensor _centred;
     readonly Tensor _centredWithOnes;
+    readonly Tensor _augmentedPoints;
     readonly Tensor _squaredNorms;
     readonly Tensor _logWeights;
     readonly bool _uniform;
@@ -89,6 +90,8 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         _centredWithOnes = cat([centred, ones(Count, 1, dtype: ScalarType.Float64, device: p.device)], 1)
             .to_type(type).contiguous().DetachFromDisposeScope();
         _centred = centred.to_type(type).contiguous().DetachFromDisposeScope();
+        _augmentedPoints = cat([centred, centred.square().sum(1, keepdim: true), logWeights.unsqueeze(1), ones(Count, 1, dtype: ScalarType.Float64, device: p.device)], 1)
+            .to_type(type).contiguous().DetachFromDisposeScope();
     }
 
     static Tensor NormalisedWeights(Tensor? weights, long count, Device device)
@@ -182,8 +185,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     {
         var flat = CheckQuery(x, a, b);
         using var scope = NewDisposeScope();
-        var (queries, bias) = Prepare(flat, a, b);
-        var denoisedCentred = EmpiricalSoftmaxSweep.WeightedMean(queries, bias, _centred, _centredWithOnes, Chunk(queries.shape[0]), MaximumBlockElements);
+        var denoisedCentred = DenoisedCentred(flat, a, b);
         var score = (denoisedCentred * a - CentredQueries(flat, a)) / (b * b);
         return score.reshape(x.shape).to_type(x.dtype).to(x.device).MoveToOuterDisposeScope();
     }
@@ -194,8 +196,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     {
         var flat = CheckQuery(x, a, b);
         using var scope = NewDisposeScope();
-        var (queries, bias) = Prepare(flat, a, b);
-        var denoisedCentred = EmpiricalSoftmaxSweep.WeightedMean(queries, bias, _centred, _centredWithOnes, Chunk(queries.shape[0]), MaximumBlockElements);
+        var denoisedCentred = DenoisedCentred(flat, a, b);
         var denoised = denoisedCentred + _mean.to_type(ComputeType);
         return denoised.reshape(x.shape).to_type(x.dtype).to(x.device).MoveToOuterDisposeScope();
     }
@@ -227,6 +228,22 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         return (queries, bias);
     }
 
+    /// <summary>E[x₀ | x] − μ for flat queries [M, D], by the in-place sweep, or by the differentiable one when x needs a gradient.</summary>
+    Tensor DenoisedCentred(Tensor flat, double a, double b)
+    {
+        var (queries, bias) = Prepare(flat, a, b);
+        long chunk = Chunk(queries.shape[0]);
+        if (queries.requires_grad && is_grad_enabled())
+            return EmpiricalSoftmaxSweep.WeightedMean(queries, bias, _centred, _centredWithOnes, chunk);
+        long m = queries.shape[0];
+        var augmented = cat([
+            queries,
+            full(m, 1, -a * a / (2 * b * b), dtype: ComputeType, device: queries.device),
+            ones(m, 1, dtype: ComputeType, device: queries.device),
+            zeros(m, 1, dtype: ComputeType, device: queries.device)], 1);
+        return EmpiricalSoftmaxSweep.WeightedMeanInPlace(augmented, _augmentedPoints, _centredWithOnes, chunk, MaximumBlockElements);
+    }
+
     long Chunk(long queries) => ChunkSize ?? Math.Clamp(MaximumBlockElements / Math.Max(1, queries), 1, Count);
 
     /// <inheritdoc/>
@@ -237,6 +254,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         _mean.Dispose();
         _centred.Dispose();
         _centredWithOnes.Dispose();
+        _augmentedPoints.Dispose();
         _squaredNorms.Dispose();
         _logWeights.Dispose();
     }
