@@ -23,8 +23,9 @@ internal static class EmpiricalSoftmaxSweep
     /// <paramref name="augmentedPoints"/> = [y', 1] [N, K + 1], where q·y' = ℓ; the last query column is overwritten
     /// with −shift so that one GEMM yields ℓ − shift. Per chunk: that GEMM, an in-place clamp and exp, and one GEMM
     /// with <paramref name="pointsWithOnes"/> = [y, 1] [N, D + 1], whose last column is the normaliser. The shift is
-    /// the first chunk's row maximum and is raised only when a chunk's weights overflow (lazy rescaling, as in
-    /// FlashAttention-4): every shift in between is exact, because the result is invariant to it. Returns [M, D].
+    /// the first chunk's row maximum and is raised, row by row, only when a chunk's weights overflow (lazy
+    /// rescaling, as in FlashAttention-4): the result is invariant to the shift, so every shift in between is exact.
+    /// Returns [M, D].
     /// </summary>
     internal static Tensor WeightedMeanInPlace(Tensor augmentedQueries, Tensor augmentedPoints, Tensor pointsWithOnes, long chunk, long maximumBlockElements)
     {
@@ -47,29 +48,43 @@ internal static class EmpiricalSoftmaxSweep
                 var chunkPoints = augmentedPoints.narrow(0, start, size);
                 var chunkValues = pointsWithOnes.narrow(0, start, size);
                 var logits = q.mm(chunkPoints.t());
-                if (sums is not null)
+                if (sums is null)
                 {
-                    var part = logits.clamp_min_(floor).exp_().mm(chunkValues);
-                    double largest = part.narrow(1, d, 1).max().to_type(ScalarType.Float64).item<double>();
-                    if (largest < limit) // false for ∞ and NaN too
-                    {
-                        sums.add_(part);
-                        continue;
-                    }
-                    logits = q.mm(chunkPoints.t());
+                    var rowMax = logits.amax([1], keepdim: true);
+                    logits.sub_(rowMax);
+                    negativeShift.sub_(rowMax);
+                    sums = logits.clamp_min_(floor).exp_().mm(chunkValues).MoveToOuterDisposeScope();
+                    continue;
                 }
-                var excess = logits.amax([1], keepdim: true);
-                if (sums is not null) excess.clamp_min_(0); // the shift only ever rises
-                logits.sub_(excess);
-                negativeShift.sub_(excess);
-                var weights = logits.clamp_min_(floor).exp_();
-                if (sums is null) sums = weights.mm(chunkValues).MoveToOuterDisposeScope();
-                else sums.mul_(excess.neg_().exp_()).addmm_(weights, chunkValues, 1, 1);
+                var part = logits.clamp_min_(floor).exp_().mm(chunkValues);
+                var overflowing = (part.narrow(1, d, 1).squeeze(1) >= limit).nonzero().squeeze(1);
+                if (overflowing.shape[0] == 0)
+                {
+                    sums.add_(part);
+                    continue;
+                }
+                sums.add_(part.index_fill_(0, overflowing, 0));
+                RaiseShift(q, negativeShift, sums, overflowing, chunkPoints, chunkValues, floor);
             }
             rows.Add(sums!.narrow(1, 0, d) / sums.narrow(1, d, 1));
         }
         var result = rows.Count == 1 ? rows[0] : cat(rows, 0);
         return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Recomputes one chunk for the rows whose weights overflowed under the current shift: raises their shift to
+    /// the chunk's row maximum, rescales their running sums by e^−(raise) and adds the chunk. Costs in proportion to
+    /// the number of such rows (those whose nearest training points lie in this chunk).
+    /// </summary>
+    static void RaiseShift(Tensor q, Tensor negativeShift, Tensor sums, Tensor rows, Tensor chunkPoints, Tensor chunkValues, double floor)
+    {
+        var logits = q.index_select(0, rows).mm(chunkPoints.t());
+        var raise = logits.amax([1], keepdim: true).clamp_min_(0);
+        logits.sub_(raise);
+        negativeShift.index_copy_(0, rows, negativeShift.index_select(0, rows) - raise);
+        var rescaled = sums.index_select(0, rows).mul_(raise.neg_().exp_()).addmm_(logits.clamp_min_(floor).exp_(), chunkValues, 1, 1);
+        sums.index_copy_(0, rows, rescaled);
     }
 
     /// <summary>

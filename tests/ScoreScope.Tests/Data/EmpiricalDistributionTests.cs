@@ -109,7 +109,8 @@ public sealed class EmpiricalDistributionTests
         using var scope = NewDisposeScope();
         var points = tensor(new[] { 30.0, 30, -30, 30, 25, -25, 1, 1, 1.2, 0.9 }, [5, 2]).to_type(dtype);
         using var empirical = new EmpiricalDistribution(points, chunkSize: 2);
-        var x = tensor(new[] { 1.05, 0.97, 1.1, 0.95 }, [2, 2]).to_type(dtype);
+        // The middle query sits by the first point, so only the other two rows overflow and are recomputed.
+        var x = tensor(new[] { 1.05, 0.97, 29.9, 30.05, 1.1, 0.95 }, [3, 2]).to_type(dtype);
         var (_, expected) = BruteForce(points.to_type(ScalarType.Float64), full(5, 0.2, dtype: ScalarType.Float64), x.to_type(ScalarType.Float64), 1.0, 0.1);
         var actual = empirical.PosteriorMean(x, 1.0, 0.1).to_type(ScalarType.Float64);
         double error = MaxRelativeError(actual, expected);
@@ -142,6 +143,8 @@ public sealed class EmpiricalDistributionTests
         var score = empirical.Score(x, 0.8, 0.6);
         Assert.Equal(x.shape, score.shape);
         Assert.Equal(ScalarType.Float32, score.dtype);
+        Assert.Equal([0L, 3L], empirical.Score(zeros(0, 3), 0.8, 0.6).shape);
+        Assert.Equal([0L], empirical.LogDensity(zeros(0, 3), 0.8, 0.6).shape);
     }
 
     [Fact]
