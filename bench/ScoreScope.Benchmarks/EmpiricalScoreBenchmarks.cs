@@ -23,6 +23,10 @@ public class EmpiricalScoreBenchmarks
     Tensor _pointsTransposed = null!;
     EmpiricalDistribution _distribution = null!;
 
+    /// <summary>The bound on queries × training points per logit block (2²² is the library default).</summary>
+    [Params(1L << 22, 1L << 24)]
+    public long BlockElements { get; set; }
+
     /// <summary>The flop count of one call of a benchmark method, by method name.</summary>
     public static double FlopCount(string method) => method switch
     {
@@ -37,10 +41,12 @@ public class EmpiricalScoreBenchmarks
         var generator = Seeds.Generator(20251124);
         using var points = randn([TrainingPoints, Dimension], dtype: ScalarType.Float32, generator: generator);
         using var noise = randn([Queries, Dimension], dtype: ScalarType.Float32, generator: generator);
-        using var clean = points.narrow(0, 0, Queries);
+        // Queries x = a·y + b·z from a random subset of the training points, spread over all chunks.
+        using var sources = randperm(TrainingPoints, generator: generator).narrow(0, 0, Queries);
+        using var clean = points.index_select(0, sources);
         _queries = (clean * SignalScale + noise * NoiseScale).DetachFromDisposeScope();
         _pointsTransposed = points.t().contiguous().DetachFromDisposeScope();
-        _distribution = new EmpiricalDistribution(points);
+        _distribution = new EmpiricalDistribution(points, maximumBlockElements: BlockElements);
     }
 
     [GlobalCleanup]

@@ -19,7 +19,8 @@ public sealed class GigaflopsRatioColumn(Func<string, double> flopCount) : IColu
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
         var baseline = summary.BenchmarksCases.FirstOrDefault(c =>
-            c.Descriptor.Baseline && c.Descriptor.Type == benchmarkCase.Descriptor.Type && c.Job == benchmarkCase.Job);
+            c.Descriptor.Baseline && c.Descriptor.Type == benchmarkCase.Descriptor.Type && c.Job == benchmarkCase.Job
+            && c.Parameters.ValueInfo == benchmarkCase.Parameters.ValueInfo);
         if (baseline is null) return "?";
         double ratio = GigaflopsColumn.Gigaflops(summary, benchmarkCase, flopCount) / GigaflopsColumn.Gigaflops(summary, baseline, flopCount);
         return ratio.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
