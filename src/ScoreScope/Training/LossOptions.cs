@@ -11,9 +11,10 @@ public sealed record LossOptions(
     TimeSampling? Times = null,
     LossWeightingKind Weighting = LossWeightingKind.NoiseVariance,
     int Projections = 1,
-    bool AntitheticNoise = false)
+    bool AntitheticNoise = true)
 {
     /// <summary>The time distribution, defaulting to uniform on [10⁻³, 1].</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSampling ResolvedTimes => Times ?? new TimeSampling();
 
     /// <summary>Builds the loss object.</summary>

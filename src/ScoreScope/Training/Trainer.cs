@@ -64,6 +64,9 @@ public sealed class Trainer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
         options.Validate();
+        options = options with { Loss = options.Loss with { Times = options.Loss.ResolvedTimes } };
+        if (model.Network is UNetOptions { ChannelMultipliers: null } unet)
+            model = model with { Network = unet with { ChannelMultipliers = unet.ResolvedChannelMultipliers } };
         if (!data.EventShape.SequenceEqual(model.EventShape))
             throw new ArgumentException(
                 $"The data's event shape {Shapes.Format(data.EventShape)} differs from the model's {Shapes.Format(model.EventShape)}.", nameof(data));
