@@ -114,18 +114,39 @@ public static class SamplerMath
     }
 
     /// <summary>
-    /// One Langevin corrector step x' = x + εs + √(2ε)z with the per-sample step size ε = 2α(r‖z‖/‖s‖)² of Song et al.
-    /// (2021), Appendix G, Algorithms 4–5 (score_sde <c>LangevinCorrector</c>), r the target signal-to-noise ratio.
+    /// One Langevin corrector step x' = x + εs + √(2ε)z with the step size ε = 2α(r·mean‖z‖/mean‖s‖)² of Song et al.
+    /// (2021), Appendix G, Algorithms 4–5 (score_sde <c>LangevinCorrector</c>), r the target signal-to-noise ratio and
+    /// the norms taken over the event dimensions and averaged over a group of samples.
     /// </summary>
     /// <remarks>
-    /// score_sde averages ‖z‖ and ‖s‖ over the batch, which makes every sample depend on its batch; here the norms are
-    /// per sample (over the event dimensions), so results do not depend on how samples are batched.
+    /// score_sde averages the norms over the whole batch, which makes every sample depend on its batch. Here they are
+    /// averaged over fixed groups of <paramref name="groupSize"/> consecutive samples by global index (the noise blocks
+    /// of <see cref="NoiseStream"/>, so [j·G, (j+1)·G)), which keeps results independent of the batching whenever
+    /// batches consist of whole groups (as <see cref="SamplerRunner"/> arranges). Averaging is essential: with
+    /// per-sample norms ε ∝ ‖z‖²/‖s‖² is heavy-tailed (samples near a mode centre have ‖s‖ ≈ 0) and occasionally
+    /// flings a sample far away. A group only partly in the batch is averaged over the part present.
     /// </remarks>
+    /// <param name="x">The state [B, …].</param>
+    /// <param name="score">s(x, t), shape of x.</param>
+    /// <param name="noise">Standard normal noise z, shape of x.</param>
+    /// <param name="signalToNoiseRatio">r &gt; 0.</param>
+    /// <param name="alpha">α &gt; 0 (see <see cref="LangevinStepScaling"/>).</param>
+    /// <param name="firstSample">Global index of the batch's first sample.</param>
+    /// <param name="groupSize">Samples per averaging group, ≥ 1.</param>
     /// <returns>The corrected state and its noise-free part x + εs.</returns>
-    public static (Tensor X, Tensor Mean) LangevinStep(Tensor x, Tensor score, Tensor noise, double signalToNoiseRatio, double alpha)
+    public static (Tensor X, Tensor Mean) LangevinStep(Tensor x, Tensor score, Tensor noise, double signalToNoiseRatio,
+        double alpha, long firstSample, long groupSize)
     {
-        var ratio = Shapes.SumEvent(noise.square()).sqrt() / Shapes.SumEvent(score.square()).sqrt().clamp_min(1e-300);
-        var epsilon = Shapes.AppendDims((ratio * signalToNoiseRatio).square() * (2 * alpha), x.dim());
+        ArgumentOutOfRangeException.ThrowIfLessThan(groupSize, 1);
+        long count = x.shape[0], firstGroup = firstSample / groupSize;
+        var group = arange(firstSample, firstSample + count, dtype: ScalarType.Int64, device: x.device).div(groupSize, RoundingMode.floor) - firstGroup;
+        long groups = (firstSample + count - 1) / groupSize - firstGroup + 1;
+        Tensor GroupMean(Tensor perSample) =>
+            (zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, perSample, 1.0)
+             / zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, ones_like(perSample), 1.0)).index_select(0, group);
+        var noiseNorm = GroupMean(Shapes.SumEvent(noise.square()).sqrt());
+        var scoreNorm = GroupMean(Shapes.SumEvent(score.square()).sqrt()).clamp_min(double.Epsilon);
+        var epsilon = Shapes.AppendDims((noiseNorm / scoreNorm * signalToNoiseRatio).square() * (2 * alpha), x.dim());
         var mean = x + epsilon * score;
         return (mean + (epsilon * 2).sqrt() * noise, mean);
     }

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace ScoreScope.Sampling;
 
 /// <summary>
-/// Draws n samples with any <see cref="ISampler"/>: in batches of <see cref="SamplingOptions.BatchSize"/>, each batch
+/// Draws n samples with any <see cref="ISampler"/>: in batches of whole noise blocks (<see cref="EffectiveBatchSize"/>), each batch
 /// starting from the prior x_T = σ_p·z (z the batch's first <see cref="NoiseStream"/> draw), integrated over the time
 /// grid and optionally denoised with Tweedie's formula at the end. Deterministic given the seed and independent of the
 /// batch size (for a score function that treats samples independently).
@@ -36,15 +36,17 @@ public static class SamplerRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         SamplerMath.ThrowIfInvalidTimes(process, times);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.NoiseBlockSize, 1, nameof(options));
         int steps = times.Count - 1;
-        long batches = (count + options.BatchSize - 1) / options.BatchSize;
+        long batchSize = EffectiveBatchSize(options);
+        long batches = (count + batchSize - 1) / batchSize;
         var results = new List<Tensor>();
         using var outer = NewDisposeScope();
         using var noGrad = no_grad();
         for (long batch = 0; batch < batches; batch++)
         {
             using var scope = NewDisposeScope();
-            long first = batch * options.BatchSize, size = Math.Min(options.BatchSize, count - first);
+            long first = batch * batchSize, size = Math.Min(batchSize, count - first);
             var noise = new NoiseStream(options.Seed, first, [size, .. eventShape], options.Device, options.NoiseBlockSize);
             var prior = noise.Next() * process.PriorStandardDeviation;
             long done = batch * steps;
@@ -60,5 +62,17 @@ public static class SamplerRunner
         }
         var all = results.Count == 1 ? results[0] : cat(results, 0);
         return all.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The batch size actually used: <see cref="SamplingOptions.BatchSize"/> rounded up to a whole number of noise
+    /// blocks, so that every block (and every block-level statistic, such as the Langevin step size of
+    /// <see cref="PredictorCorrectorSampler"/>) lies in one batch.
+    /// </summary>
+    public static long EffectiveBatchSize(SamplingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        long block = options.NoiseBlockSize;
+        return Math.Max(1, (options.BatchSize + block - 1) / block) * block;
     }
 }

@@ -6,7 +6,10 @@ namespace ScoreScope.Sampling;
 /// <param name="Seed">The run's seed; with the same seed and settings the samples are bitwise identical for any <see cref="BatchSize"/>.</param>
 public sealed record SamplingOptions(ulong Seed)
 {
-    /// <summary>Samples integrated together, ≥ 1 (default 4096). Changes speed and memory, never the result.</summary>
+    /// <summary>
+    /// Samples integrated together, ≥ 1 (default 4096), rounded up to a multiple of <see cref="NoiseBlockSize"/>
+    /// (<see cref="SamplerRunner.EffectiveBatchSize"/>). Changes speed and memory, never the result.
+    /// </summary>
     public int BatchSize { get; init; } = 4096;
 
     /// <summary>Samples per noise block, ≥ 1 (default <see cref="NoiseStream.DefaultBlockSize"/>). Part of the result's identity.</summary>

@@ -5,11 +5,13 @@ namespace ScoreScope.Training;
 /// <param name="Times">The distribution of training times; null means uniform on [10⁻³, 1].</param>
 /// <param name="Weighting">The named weighting λ(t) (or w(t) for the x̂₀ loss).</param>
 /// <param name="Projections">Random projections per sample for sliced score matching.</param>
+/// <param name="AntitheticNoise">Antithetic noise pairs (z, −z) for denoising score matching (see <see cref="DenoisingScoreMatchingLoss"/>).</param>
 public sealed record LossOptions(
     LossKind Kind = LossKind.DenoisingScoreMatching,
     TimeSampling? Times = null,
     LossWeightingKind Weighting = LossWeightingKind.NoiseVariance,
-    int Projections = 1)
+    int Projections = 1,
+    bool AntitheticNoise = false)
 {
     /// <summary>The time distribution, defaulting to uniform on [10⁻³, 1].</summary>
     public TimeSampling ResolvedTimes => Times ?? new TimeSampling();
@@ -23,7 +25,7 @@ public sealed record LossOptions(
         {
             LossKind.Denoiser => new DenoiserLoss(ResolvedTimes, weighting),
             LossKind.SlicedScoreMatching => new SlicedScoreMatchingLoss(ResolvedTimes, weighting, Projections),
-            _ => new DenoisingScoreMatchingLoss(ResolvedTimes, weighting),
+            _ => new DenoisingScoreMatchingLoss(ResolvedTimes, weighting, AntitheticNoise),
         };
     }
 }
