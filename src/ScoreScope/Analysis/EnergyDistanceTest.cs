@@ -56,7 +56,8 @@ public static class EnergyDistanceTest
             using var chunkScope = NewDisposeScope();
             int size = Math.Min(Chunk, permutations - done);
             var order = rand([size, total], dtype: ScalarType.Float64, generator: generator).argsort(1);
-            var labels = zeros([size, total], dtype: ScalarType.Float64).scatter_(1, order[.., TensorIndex.Slice(0, n)], ones([size, n], dtype: ScalarType.Float64));
+            var firstSet = order[.., TensorIndex.Slice(0, n)];
+            var labels = zeros([size, total], dtype: ScalarType.Float64).scatter_(1, firstSet, ones(firstSet.shape, dtype: ScalarType.Float64));
             exceed += (Statistics(labels, distances, rowSums, sumAll, n, m) >= statistic).sum().item<long>();
         }
         return new EnergyDistanceResult(statistic, (1.0 + exceed) / (1.0 + permutations), permutations, n, m);

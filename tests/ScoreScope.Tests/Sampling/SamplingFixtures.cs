@@ -1,6 +1,7 @@
 using ScoreScope.Data;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
+using ScoreScope.Scores;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,5 +44,27 @@ static class SamplingFixtures
         using var generator = Seeds.Generator(seed);
         var x0 = data.Sample(count, generator);
         return process.SampleMarginal(x0, t, generator).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>True when both tensors have one shape and identical elements (bitwise for finite values).</summary>
+    public static bool Identical(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape)) return false;
+        using var same = a.eq(b).all();
+        return same.item<bool>();
+    }
+
+    /// <summary>
+    /// The exact score of N(m·1, v·I) under a process, −(x − a·m)/(a²v + b²), computed with elementwise IEEE operations
+    /// only, so that it is bitwise independent of the batch it is evaluated in (unlike matrix products and vectorised
+    /// transcendental functions in LibTorch's CPU kernels, whose rounding may depend on the batch size).
+    /// </summary>
+    public sealed class ElementwiseGaussianScore(ForwardProcess process, double mean, double variance) : IScoreFunction
+    {
+        public Tensor Score(Tensor x, double t)
+        {
+            double a = process.A(t), b = process.B(t);
+            return (x - a * mean) * (-1 / (a * a * variance + b * b));
+        }
     }
 }
