@@ -1,1 +1,3 @@
-Console.WriteLine(TorchSharp.torch.ones(2,2).matmul(TorchSharp.torch.ones(2,2)).sum().item<float>());
+using ScoreScope.Cli;
+
+return ScoreScopeApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected, handleTermination: true);

@@ -12,6 +12,11 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
 {
     readonly GaussianDistribution[] _components;
     readonly double[] _logWeights;
+    readonly Tensor _means;        // [K, D]
+    readonly Tensor _eigenvalues;  // [K, D]
+    readonly Tensor _eigenvectors; // [K, D, D]
+    readonly Tensor _eigenvectorsTransposed; // [K, D, D], contiguous (a transposed view makes bmm slow)
+    readonly Tensor _logWeightsColumn; // [K, 1]
 
     /// <summary>Creates the mixture; weights must be positive (they are normalised) and components of one dimension.</summary>
     /// <exception cref="ArgumentException">For mismatched lengths or dimensions, or non-positive weights.</exception>
@@ -33,6 +38,11 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
         _logWeights = Weights.Select(w => Math.Log(w)).ToArray();
         _components = components.ToArray();
         Dimension = _components[0].Dimension;
+        _means = stack(_components.Select(c => c.Mean)).DetachFromDisposeScope();
+        _eigenvalues = stack(_components.Select(c => c.Eigenvalues)).DetachFromDisposeScope();
+        _eigenvectors = stack(_components.Select(c => c.Eigenvectors)).DetachFromDisposeScope();
+        _eigenvectorsTransposed = _eigenvectors.transpose(1, 2).contiguous().DetachFromDisposeScope();
+        _logWeightsColumn = tensor(_logWeights, dtype: ScalarType.Float64).unsqueeze(1).DetachFromDisposeScope();
     }
 
     /// <summary>
@@ -99,7 +109,7 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
     public Tensor MostLikelyComponent(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return ComponentLogJoint(x, 1, 0).argmax(1).MoveToOuterDisposeScope();
+        return AllComponents(x, 1, 0).LogJoint.argmax(dim: 0).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
@@ -118,34 +128,46 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
         return result.MoveToOuterDisposeScope();
     }
 
-    Tensor ComponentLogJoint(Tensor x, double a, double b)
+    // All components at once (batched over k; reductions over small inner dimensions are slow in LibTorch, so sums
+    // over D are matrix products and sums over k run along dimension 0). With Σₖ = QₖΛₖQₖᵀ: the rows of Projected
+    // [K, B, D] are (x − aμₖ)Qₖ, Inverse [K, 1, D] is 1/(a²Λₖ + b²), LogJoint [K, B] is log wₖ + log N(x; aμₖ, a²Σₖ + b²I).
+    (Tensor LogJoint, Tensor Projected, Tensor Inverse) AllComponents(Tensor x, double a, double b)
     {
-        var logs = new Tensor[_components.Length];
-        for (int k = 0; k < _components.Length; k++) logs[k] = _components[k].LogDensity(x, a, b) + _logWeights[k];
-        return stack(logs, 1);
+        var centred = x.to_type(ScalarType.Float64).unsqueeze(0) - (_means * a).unsqueeze(1);
+        var projected = centred.bmm(_eigenvectors);
+        var variances = _eigenvalues * (a * a) + b * b;
+        var inverse = variances.reciprocal().unsqueeze(1);
+        var quad = projected.square().bmm(inverse.transpose(1, 2)).squeeze(2);
+        var logNormaliser = variances.log().sum(1, keepdim: true) + Dimension * Math.Log(2 * Math.PI);
+        return (_logWeightsColumn - 0.5 * (quad + logNormaliser), projected, inverse);
     }
 
     /// <inheritdoc/>
     public override Tensor LogDensity(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return ComponentLogJoint(x, a, b).logsumexp(1).MoveToOuterDisposeScope();
+        return AllComponents(x, a, b).LogJoint.logsumexp(dim: 0).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
     public override Tensor Score(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        var r = ComponentLogJoint(x, a, b).softmax(1);
-        var s = zeros_like(x, dtype: ScalarType.Float64);
-        for (int k = 0; k < _components.Length; k++) s += _components[k].Score(x, a, b).to_type(ScalarType.Float64) * r[.., k].unsqueeze(1);
-        return s.to_type(x.dtype).MoveToOuterDisposeScope();
+        var (logJoint, projected, inverse) = AllComponents(x, a, b);
+        var responsibilities = logJoint.softmax(dim: 0).unsqueeze(2);
+        var componentScores = (projected * inverse).bmm(_eigenvectorsTransposed);
+        return (-(componentScores * responsibilities).sum(dim: 0)).to_type(x.dtype).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var c in _components) c.Dispose();
+        _means.Dispose();
+        _eigenvalues.Dispose();
+        _eigenvectors.Dispose();
+        _eigenvectorsTransposed.Dispose();
+        _logWeightsColumn.Dispose();
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using ScoreScope.Cli.Runs;
+using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Tables;
+using ScoreScope.Cli.Terminal;
+
+namespace ScoreScope.Cli.Commands;
+
+/// <summary>
+/// <c>scorescope sample</c>: draws samples with a chosen process, score and sampler and writes a run folder
+/// (samples.npy, config.json, metrics.json, samples.png). Option precedence: flags typed on the command line, then
+/// the <c>--config</c> file, then the defaults shown in <c>--help</c>.
+/// </summary>
+public sealed class SampleCommand
+{
+    static readonly SampleSettings Defaults = new();
+    readonly CliConsole _console;
+
+    public SampleCommand(CliConsole console) => _console = console;
+
+    public Option<string> Data { get; } = OptionFactory.Text("--data",
+        $"Data distribution: gmm8 (8 Gaussians on a circle of radius 4, sd 0.5), gaussian10 (a fixed 10-D Gaussian with " +
+        $"non-diagonal covariance), or a path to an n × d .npy/.csv file used as an empirical distribution.", Defaults.Data);
+
+    public Option<string> Process { get; } = OptionFactory.Text("--process",
+        $"Forward process: {string.Join(" | ", ProcessTable.Names)}.", Defaults.Process);
+
+    public Option<double> SigmaMin { get; } = OptionFactory.Number("--sigma-min",
+        $"σ_min of the geometric VE process, > 0 (ve only) [default: {ProcessTable.DefaultSigmaMin}]");
+
+    public Option<double> SigmaMax { get; } = OptionFactory.Number("--sigma-max",
+        $"σ_max of the geometric VE process, > σ_min (ve only) [default: {ProcessTable.DefaultSigmaMax}]");
+
+    public Option<double> BetaMin { get; } = OptionFactory.Number("--beta-min",
+        $"β_min of the linear β schedule, ≥ 0 (vp, subvp) [default: {ProcessTable.DefaultBetaMin}]");
+
+    public Option<double> BetaMax { get; } = OptionFactory.Number("--beta-max",
+        $"β_max of the linear β schedule, ≥ β_min (vp, subvp), or the clip value of the cosine schedule (vp-cosine) " +
+        $"[default: {ProcessTable.DefaultBetaMax}]");
+
+    public Option<string> Score { get; } = OptionFactory.Text("--score",
+        $"Score: {string.Join(" | ", ScoreTable.Names)} (the closed-form score of the data pushed through the process).", Defaults.Score);
+
+    public Option<string> Sampler { get; } = OptionFactory.Text("--sampler",
+        "Sampler: heun (probability-flow ODE, 2nd order) | euler (probability-flow ODE) | euler-maruyama (reverse SDE) | " +
+        "ancestral (DDPM-style ancestral) | pc (predictor-corrector, Langevin corrector).", Defaults.Sampler);
+
+    public Option<int> Steps { get; } = OptionFactory.Integer("--steps",
+        $"Number of sampler steps, in [1, {SampleSettingsValidator.MaxSteps}].", Defaults.Steps);
+
+    public Option<string> Grid { get; } = OptionFactory.Text("--grid",
+        $"Time grid from t = 1 down to --t-min: {string.Join(" | ", TimeGridTable.Names)} " +
+        "(edm: EDM's ρ = 7 spacing in σ = b/a).", Defaults.Grid);
+
+    public Option<double> TMin { get; } = OptionFactory.Number("--t-min",
+        "Smallest time of the grid, in (0, 1) (score_sde's ε).", Defaults.TMin);
+
+    public Option<double> Snr { get; } = OptionFactory.Number("--snr",
+        $"Signal-to-noise ratio of the Langevin corrector step size, > 0 (pc only) [default: {SamplerTable.DefaultSnr}]");
+
+    public Option<bool> Denoise { get; } = OptionFactory.Switch("--denoise",
+        "Finish with one Tweedie denoising step E[x₀ | x_{t_min}] (--denoise false to skip). [default: true]", Defaults.Denoise);
+
+    public Option<int> N { get; } = OptionFactory.Integer("--n", "Number of samples, ≥ 1.", Defaults.N);
+
+    public Option<int> BatchSize { get; } = OptionFactory.Integer("--batch-size",
+        "Samples per batch, ≥ 1 (memory only: the samples do not depend on it).", Defaults.BatchSize);
+
+    public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed",
+        "Seed of every random draw, in [0, 2^64 − 1]. Absent: one is drawn, printed and recorded in config.json.");
+
+    public Option<string> Dtype { get; } = OptionFactory.Text("--dtype",
+        "Element type of samples.npy: float32 | float64 (sampling always runs in float64).", Defaults.Dtype);
+
+    public Option<string> Device { get; } = OptionFactory.Text("--device", "Device: cpu | cuda.", Defaults.Device);
+
+    public Option<int> Threads { get; } = OptionFactory.Integer("--threads",
+        $"libtorch CPU threads, in [1, {SampleSettingsValidator.MaxThreads}]. The default 1 suits the small tensors of " +
+        "the built-in problems (more threads mostly add synchronisation); raise it for large empirical data.", Defaults.Threads);
+
+    public Option<string> Out { get; } = CommonOptions.Out("runs/sample-<yyyyMMdd-HHmmss>");
+
+    public Option<bool> Force { get; } = CommonOptions.Force();
+
+    public Option<string> Config { get; } = OptionFactory.Text("--config",
+        "A JSON config (e.g. a previous run's config.json): its \"options\" act as flags; flags typed here override them.");
+
+    public Option<bool> Verbose { get; } = CommonOptions.Verbose();
+
+    /// <summary>Builds the System.CommandLine command.</summary>
+    public Command Build()
+    {
+        var command = new Command("sample",
+            "Draw samples with a forward process, a score and a sampler; write samples.npy, config.json, metrics.json " +
+            "and samples.png to a new run folder.")
+        {
+            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Sampler, Steps, Grid, TMin, Snr, Denoise,
+            N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
+        };
+        // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
+        command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
+            "sample", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
+        return command;
+    }
+
+    int Execute(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var (settings, origins) = Resolve(parseResult);
+        SampleSettingsValidator.Validate(settings, origins);
+        settings = settings with { Data = DatasetTable.Canonical(settings.Data) };
+        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("sample");
+        bool force = parseResult.GetValue(Force);
+        bool verbose = parseResult.GetValue(Verbose);
+        RunFolder.CheckTarget(target, force);
+
+        using var job = SampleJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
+        var result = RunFolder.Write(target, force,
+            folder => _console.WithProgress(board => job.Run(folder, board, verbose ? _console.Error : null, cancellationToken)));
+        RunSummary.Print(_console, result, target, seedDrawn: !origins.IsGiven("seed"));
+        return 0;
+    }
+
+    /// <summary>Defaults, overlaid by the <c>--config</c> file, overlaid by explicit flags; then the seed is drawn if absent.</summary>
+    (SampleSettings Settings, SettingOrigins Origins) Resolve(ParseResult parseResult)
+    {
+        string? configPath = parseResult.GetValue(Config);
+        var origins = new SettingOrigins(configPath);
+        var settings = Defaults;
+        if (configPath is not null)
+        {
+            (settings, var keys) = ConfigJson.ReadOptions<SampleSettings>(configPath, "sample");
+            foreach (var key in keys)
+            {
+                origins.MarkConfig(key);
+            }
+        }
+
+        string configProcess = settings.Process;
+        void Take<T>(Option<T> option, Func<SampleSettings, T, SampleSettings> apply)
+        {
+            if (OptionFactory.TryGetExplicit(parseResult, option, out var value))
+            {
+                settings = apply(settings, value);
+                origins.MarkFlag(option.Name.TrimStart('-'));
+            }
+        }
+        Take(Data, (s, v) => s with { Data = v });
+        Take(Process, (s, v) => s with { Process = v });
+        Take(SigmaMin, (s, v) => s with { SigmaMin = v });
+        Take(SigmaMax, (s, v) => s with { SigmaMax = v });
+        Take(BetaMin, (s, v) => s with { BetaMin = v });
+        Take(BetaMax, (s, v) => s with { BetaMax = v });
+        Take(Score, (s, v) => s with { Score = v });
+        Take(Sampler, (s, v) => s with { Sampler = v });
+        Take(Steps, (s, v) => s with { Steps = v });
+        Take(Grid, (s, v) => s with { Grid = v });
+        Take(TMin, (s, v) => s with { TMin = v });
+        Take(Snr, (s, v) => s with { Snr = v });
+        Take(Denoise, (s, v) => s with { Denoise = v });
+        Take(N, (s, v) => s with { N = v });
+        Take(BatchSize, (s, v) => s with { BatchSize = v });
+        Take(Seed, (s, v) => s with { Seed = v });
+        Take(Dtype, (s, v) => s with { Dtype = v });
+        Take(Device, (s, v) => s with { Device = v });
+        Take(Threads, (s, v) => s with { Threads = v });
+
+        // A process switched on the command line drops the config file's parameters of the old process.
+        if (origins.IsFlag("process") && settings.Process != configProcess)
+        {
+            settings = DropConfigValues(settings, origins, ["sigma-min", "sigma-max", "beta-min", "beta-max"]);
+        }
+        // A sampler switched on the command line drops the config file's --snr when the new sampler has none.
+        if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(settings.Sampler))
+        {
+            settings = DropConfigValues(settings, origins, ["snr"]);
+        }
+
+        settings = ProcessTable.WithDefaultParameters(settings);
+        if (SamplerTable.UsesSnr(settings.Sampler))
+        {
+            settings = settings with { Snr = settings.Snr ?? SamplerTable.DefaultSnr };
+        }
+        else if (!origins.IsGiven("snr"))
+        {
+            settings = settings with { Snr = null };
+        }
+        settings = settings with { Seed = settings.Seed ?? DrawSeed() };
+        return (settings, origins);
+    }
+
+    static SampleSettings DropConfigValues(SampleSettings settings, SettingOrigins origins, string[] keys)
+    {
+        foreach (var key in keys.Where(k => !origins.IsFlag(k)))
+        {
+            origins.UnmarkConfig(key);
+            settings = key switch
+            {
+                "sigma-min" => settings with { SigmaMin = null },
+                "sigma-max" => settings with { SigmaMax = null },
+                "beta-min" => settings with { BetaMin = null },
+                "beta-max" => settings with { BetaMax = null },
+                "snr" => settings with { Snr = null },
+                _ => settings,
+            };
+        }
+        return settings;
+    }
+
+    /// <summary>A fresh seed in [0, 2³¹ − 1), short enough to retype.</summary>
+    static ulong DrawSeed() => (ulong)RandomNumberGenerator.GetInt32(int.MaxValue);
+}

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Plotting;
+using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Tables;
+using ScoreScope.Cli.Terminal;
+using ScoreScope.Data;
+using ScoreScope.IO;
+using ScoreScope.Numerics;
+using ScoreScope.Processes;
+using ScoreScope.Sampling;
+using ScoreScope.Scores;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Cli.Runs;
+
+/// <summary>
+/// One <c>sample</c> run: every name resolved to a library object up front (<see cref="Prepare"/>, which is where bad
+/// input surfaces, before anything is written), then <see cref="Run"/> samples, draws fresh true samples, computes the
+/// metrics and writes samples.npy, metrics.json, samples.png and config.json into a folder.
+/// </summary>
+/// <remarks>
+/// Seeds: the sampler's noise uses the run seed (per-sample noise blocks, so the result does not depend on the batch
+/// size); the reference samples use Seeds.Derive(seed, "reference-samples"), the sliced-Wasserstein baseline set
+/// Seeds.Derive(seed, "baseline-samples"), the metrics their own derived streams.
+/// </remarks>
+public sealed class SampleJob : IDisposable
+{
+    /// <summary>The files of a sample run folder.</summary>
+    public static readonly IReadOnlyList<string> Files = ["samples.npy", "metrics.json", "samples.png", "config.json"];
+
+    readonly SampleSettings _settings;
+    readonly ExactDistribution _data;
+    readonly ForwardProcess _process;
+    readonly IScoreFunction _score;
+    readonly ISampler _sampler;
+    readonly double[] _times;
+    readonly Device _device;
+    readonly Dictionary<string, string> _resolved;
+
+    SampleJob(SampleSettings settings, ExactDistribution data, ForwardProcess process, IScoreFunction score,
+        ISampler sampler, double[] times, Device device, Dictionary<string, string> resolved)
+    {
+        (_settings, _data, _process, _score, _sampler, _times, _device, _resolved) =
+            (settings, data, process, score, sampler, times, device, resolved);
+    }
+
+    /// <summary>Resolves every name of validated <paramref name="settings"/> (seed set) to library objects.</summary>
+    /// <exception cref="UsageException">When a library factory rejects a value, or a data file cannot be loaded.</exception>
+    public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
+    {
+        var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
+        var process = Guard(() => ProcessTable.Create(settings), origins.Describe("process"));
+        var times = Guard(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
+        var sampler = Guard(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
+        var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
+        var score = Guard(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
+        var resolved = new Dictionary<string, string>
+        {
+            ["command-line"] = "scorescope " + string.Join(' ', commandLine.Select(Quote)),
+            ["data"] = data.ToString() ?? settings.Data,
+            ["event-shape"] = Shapes.Format(data.EventShape),
+            ["process"] = process.ToString() ?? settings.Process,
+            ["sampler"] = sampler.ToString() ?? settings.Sampler,
+            ["time-grid"] = string.Create(CultureInfo.InvariantCulture, $"{settings.Grid}: {times.Length - 1} steps from t = {times[0]} to t = {times[^1]}"),
+            ["seed-source"] = origins.IsFlag("seed") ? "--seed" : origins.IsGiven("seed") ? "--config" : "drawn",
+            ["torchsharp-version"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        };
+        if (!DatasetTable.IsBuiltIn(settings.Data))
+        {
+            using var stream = File.OpenRead(settings.Data);
+            resolved["data-sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        return new SampleJob(settings, data, process, score, sampler, times, device, resolved);
+    }
+
+    /// <summary>Runs the job, writing every file of <see cref="Files"/> into <paramref name="folder"/>.</summary>
+    /// <param name="folder">An existing, empty folder.</param>
+    /// <param name="board">Where progress bars go.</param>
+    /// <param name="log">Where stage timings go (stderr with --verbose), or null.</param>
+    /// <param name="cancellationToken">Checked between sampler steps and stages.</param>
+    public SampleRunResult Run(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
+    {
+        // libtorch's thread count is process-global: set it for this run only.
+        int previousThreads = get_num_threads();
+        set_num_threads(_settings.Threads);
+        try
+        {
+            return RunWithThreads(folder, board, log, cancellationToken);
+        }
+        finally
+        {
+            set_num_threads(previousThreads);
+        }
+    }
+
+    SampleRunResult RunWithThreads(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var lap = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage}: {lap.Elapsed.TotalSeconds:F2} s"));
+            lap.Restart();
+        }
+        ulong seed = _settings.Seed ?? throw new InvalidOperationException("the seed must be resolved before running.");
+        using var scope = NewDisposeScope();
+
+        long batches = (_settings.N + _settings.BatchSize - 1) / _settings.BatchSize;
+        var sampling = board.AddStage($"sampling ({_settings.Sampler}, {_settings.Steps} steps)", batches * _settings.Steps);
+        var options = new SamplingOptions(seed)
+        {
+            BatchSize = _settings.BatchSize,
+            DenoiseFinal = _settings.Denoise,
+            Device = _device,
+            OnProgress = p => sampling.SetValue(p.CompletedSteps),
+        };
+        var samples = SamplerRunner.Sample(_sampler, _score, _process, _settings.N, _data.EventShape, _times, options, cancellationToken)
+            .cpu();
+        sampling.Complete();
+        Lap($"sampling {_settings.N} × {_settings.Steps} steps ({_sampler})");
+        NpyFile.Write(Path.Combine(folder, "samples.npy"), samples.to_type(StorageType(_settings.Dtype)));
+
+        var evaluation = board.AddStage("metrics against fresh true samples", 3);
+        using var referenceGenerator = Seeds.Generator(Seeds.Derive(seed, "reference-samples"));
+        using var baselineGenerator = Seeds.Generator(Seeds.Derive(seed, "baseline-samples"));
+        var reference = _data.Sample(_settings.N, referenceGenerator);
+        var baseline = _data.Sample(_settings.N, baselineGenerator);
+        evaluation.Advance(1);
+        Lap("reference samples");
+        cancellationToken.ThrowIfCancellationRequested();
+        var metrics = SampleMetrics.Compute(samples, reference, baseline, _data, seed);
+        File.WriteAllText(Path.Combine(folder, "metrics.json"), metrics.Json.ToJsonString(ConfigJson.SerializerOptions) + "\n");
+        evaluation.Advance(1);
+        Lap("metrics");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var projection = PlaneProjection.Create(samples, reference);
+        ScatterOverlayPlot.Write(Path.Combine(folder, "samples.png"), projection.Reference, projection.Samples,
+            $"{_settings.Data switch { var d when DatasetTable.IsBuiltIn(d) => d, var d => Path.GetFileName(d) }}: " +
+            $"{_settings.Process}, {_settings.Sampler}, {_settings.Steps} steps",
+            projection.XLabel, projection.YLabel);
+        evaluation.Complete();
+        Lap("plot");
+
+        _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+        _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var config = new RunConfig<SampleSettings>
+        {
+            Command = "sample",
+            ScoreScopeVersion = ScoreScopeInfo.Version,
+            Options = _settings,
+            Resolved = new SortedDictionary<string, string>(_resolved),
+        };
+        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+        return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, Files, clock.Elapsed);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => (_data as IDisposable)?.Dispose();
+
+    static ScalarType StorageType(string dtype) => dtype switch
+    {
+        "float32" => ScalarType.Float32,
+        "float64" => ScalarType.Float64,
+        _ => throw new UsageException($"--dtype: unknown value '{dtype}'; valid: float32, float64"),
+    };
+
+    static T Guard<T>(Func<T> create, string option)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(ErrorText.ForOption(e, option), e);
+        }
+    }
+
+    static string Quote(string token) => token.Any(char.IsWhiteSpace) ? $"'{token}'" : token;
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ScoreScope.Cli.Errors;
+
+namespace ScoreScope.Cli.Settings;
+
+/// <summary>
+/// Reads and writes <see cref="RunConfig{TOptions}"/> files. Keys are kebab-case flag names; reading is strict: an
+/// unknown key, a value of the wrong type or a config of another command is a <see cref="UsageException"/> naming
+/// the file and the key.
+/// </summary>
+public static class ConfigJson
+{
+    static readonly string[] TopLevelKeys = ["command", "scorescope-version", "options", "resolved"];
+
+    /// <summary>The serializer settings shared by every config file.</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        // Keep σ, β, ε readable in config.json (the relaxed encoder only matters when JSON is embedded in HTML).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>Serialises a run configuration (UTF-8, indented, trailing newline).</summary>
+    public static string Serialize<TOptions>(RunConfig<TOptions> config) where TOptions : class =>
+        JsonSerializer.Serialize(config, SerializerOptions) + "\n";
+
+    /// <summary>
+    /// Reads the <c>"options"</c> of the config file <paramref name="path"/> written by (or for) the command
+    /// <paramref name="command"/>. Returns the options and the set of keys the file sets.
+    /// </summary>
+    /// <exception cref="UsageException">Missing file, invalid JSON, unknown key, wrong type, other command.</exception>
+    public static (TOptions Options, IReadOnlySet<string> Keys) ReadOptions<TOptions>(string path, string command)
+        where TOptions : class
+    {
+        string where = $"--config '{path}'";
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new UsageException(File.Exists(path) || Directory.Exists(path)
+                ? $"{where}: cannot read the file ({e.Message}); expected a readable JSON config such as a run's config.json"
+                : $"{where}: file not found; expected a JSON config such as a run's config.json");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{where}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); expected a JSON object like a run's config.json");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException($"{where}: the top level is a JSON {Kind(root)}; expected an object with keys {string.Join(", ", TopLevelKeys)}");
+            }
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!TopLevelKeys.Contains(property.Name))
+                {
+                    throw new UsageException($"{where}: unknown key '{property.Name}'; valid top-level keys: {string.Join(", ", TopLevelKeys)}");
+                }
+            }
+            if (root.TryGetProperty("command", out var commandElement) &&
+                (commandElement.ValueKind != JsonValueKind.String || commandElement.GetString() != command))
+            {
+                throw new UsageException($"{where}: 'command' is {commandElement.GetRawText()}; expected \"{command}\" (a config written by 'scorescope {command}')");
+            }
+            if (!root.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException($"{where}: missing object 'options'; expected {{\"options\": {{\"steps\": 64, ...}}}} as in a run's config.json");
+            }
+            return (ReadOptionsObject<TOptions>(options, where), options.EnumerateObject().Select(p => p.Name).ToHashSet());
+        }
+    }
+
+    static TOptions ReadOptionsObject<TOptions>(JsonElement options, string where) where TOptions : class
+    {
+        var typeInfo = SerializerOptions.GetTypeInfo(typeof(TOptions));
+        var known = typeInfo.Properties.ToDictionary(p => p.Name, p => p.PropertyType);
+        foreach (var property in options.EnumerateObject())
+        {
+            if (!known.TryGetValue(property.Name, out var type))
+            {
+                throw new UsageException($"{where}: unknown option 'options.{property.Name}'; valid options: {string.Join(", ", known.Keys)}");
+            }
+            try
+            {
+                _ = property.Value.Deserialize(type, SerializerOptions);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                throw new UsageException($"{where}: 'options.{property.Name}' is {Shorten(property.Value.GetRawText())}; expected {Expected(type)}");
+            }
+        }
+        return options.Deserialize<TOptions>(SerializerOptions)
+            ?? throw new UsageException($"{where}: 'options' is null; expected an object");
+    }
+
+    static string Expected(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        string text = t == typeof(int) ? "an integer"
+            : t == typeof(ulong) ? "a non-negative integer"
+            : t == typeof(double) ? "a number"
+            : t == typeof(bool) ? "true or false"
+            : t == typeof(string) ? "a string"
+            : t.Name;
+        return Nullable.GetUnderlyingType(type) is null ? text : text + " or null";
+    }
+
+    static string Kind(JsonElement element) => element.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture);
+
+    static string Shorten(string raw) => raw.Length <= 40 ? raw : raw[..37] + "...";
+}

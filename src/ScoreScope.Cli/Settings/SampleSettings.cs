@@ -1,0 +1,75 @@
+namespace ScoreScope.Cli.Settings;
+
+/// <summary>
+/// Every option of <c>scorescope sample</c> that determines its result, as typed by the user. This record is the
+/// <c>"options"</c> object of a run's <c>config.json</c>; its JSON keys are the flag names without the leading
+/// dashes (<c>"sigma-min"</c> for <c>--sigma-min</c>). Names are resolved to library objects only in
+/// <see cref="Tables"/>. Process parameters that do not apply to the chosen process are null (omitted in JSON).
+/// </summary>
+/// <remarks>
+/// Output-location options (<c>--out</c>, <c>--force</c>, <c>--config</c>, <c>--verbose</c>) are not part of it: they
+/// decide where a run goes, not what it computes.
+/// </remarks>
+public sealed record SampleSettings
+{
+    /// <summary><c>gmm8</c>, <c>gaussian10</c> or a path to a .npy/.csv file (an empirical distribution).</summary>
+    public string Data { get; init; } = "gmm8";
+
+    /// <summary><c>ve</c>, <c>vp</c>, <c>vp-cosine</c> or <c>subvp</c>.</summary>
+    public string Process { get; init; } = "vp";
+
+    /// <summary>σ_min of the geometric VE process (ve only).</summary>
+    public double? SigmaMin { get; init; }
+
+    /// <summary>σ_max of the geometric VE process (ve only).</summary>
+    public double? SigmaMax { get; init; }
+
+    /// <summary>β_min of the linear β schedule (vp, subvp).</summary>
+    public double? BetaMin { get; init; }
+
+    /// <summary>β_max of the linear β schedule (vp, subvp) or the clip value of the cosine schedule (vp-cosine).</summary>
+    public double? BetaMax { get; init; }
+
+    /// <summary>Where the score comes from: <c>exact</c> (the data distribution's closed-form score).</summary>
+    public string Score { get; init; } = "exact";
+
+    /// <summary><c>heun</c>, <c>euler</c>, <c>euler-maruyama</c>, <c>ancestral</c> or <c>pc</c>.</summary>
+    public string Sampler { get; init; } = "heun";
+
+    /// <summary>Number of sampler steps (intervals of the time grid).</summary>
+    public int Steps { get; init; } = 64;
+
+    /// <summary>Time grid: <c>uniform</c>, <c>geometric</c> or <c>edm</c>.</summary>
+    public string Grid { get; init; } = "edm";
+
+    /// <summary>The smallest time t_min &gt; 0 of the grid (score_sde's ε).</summary>
+    public double TMin { get; init; } = 1e-3;
+
+    /// <summary>Signal-to-noise ratio of the Langevin corrector step rule (pc only).</summary>
+    public double? Snr { get; init; }
+
+    /// <summary>Whether to finish with one Tweedie denoising step x₀ = E[x₀ | x_{t_min}].</summary>
+    public bool Denoise { get; init; } = true;
+
+    /// <summary>Number of samples.</summary>
+    public int N { get; init; } = 10_000;
+
+    /// <summary>Samples per batch (the result does not depend on it).</summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>The seed of every random draw; null until resolved (then drawn if absent).</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Element type of <c>samples.npy</c>: <c>float32</c> or <c>float64</c>.</summary>
+    public string Dtype { get; init; } = "float32";
+
+    /// <summary><c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// libtorch intra-op CPU threads during the run. Default 1: the built-in problems are dominated by small tensor
+    /// operations, for which extra threads mostly add synchronisation (and, on a busy machine, much more); raise it
+    /// for large empirical data sets. Recorded because reductions may round differently with another thread count.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+}

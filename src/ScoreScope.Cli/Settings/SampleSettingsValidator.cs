@@ -1,0 +1,95 @@
+using System.Globalization;
+using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Tables;
+
+namespace ScoreScope.Cli.Settings;
+
+/// <summary>
+/// Checks resolved <see cref="SampleSettings"/> (from flags, a config file or defaults) before anything is loaded or
+/// written. Each failure is a <see cref="UsageException"/> whose message names the option, the bad value and the
+/// valid range.
+/// </summary>
+public static class SampleSettingsValidator
+{
+    /// <summary>The largest accepted <c>--steps</c>.</summary>
+    public const int MaxSteps = 1_000_000;
+
+    /// <summary>The largest accepted <c>--threads</c>.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>Throws on the first invalid option of <paramref name="s"/>.</summary>
+    public static void Validate(SampleSettings s, SettingOrigins origins)
+    {
+        string Name(string key) => origins.Describe(key);
+
+        DatasetTable.Validate(s.Data, Name("data"));
+        OneOf(s.Process, ProcessTable.Names, Name("process"));
+        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" })
+        {
+            if (origins.IsGiven(key) && !ProcessTable.ParameterKeys(s.Process).Contains(key))
+            {
+                var owners = ProcessTable.Names.Where(p => ProcessTable.ParameterKeys(p).Contains(key));
+                throw new UsageException($"{Name(key)} applies only to --process {string.Join("|", owners)} (got --process {s.Process})");
+            }
+        }
+        if (s.SigmaMin is { } sigmaMin && !(sigmaMin > 0))
+        {
+            throw new UsageException($"{Name("sigma-min")} must be > 0 (got {F(sigmaMin)})");
+        }
+        if (s.SigmaMax is { } sigmaMax && !(sigmaMax > (s.SigmaMin ?? 0)))
+        {
+            throw new UsageException($"{Name("sigma-max")} must be > --sigma-min = {F(s.SigmaMin ?? 0)} (got {F(sigmaMax)})");
+        }
+        if (s.BetaMin is { } betaMin && !(betaMin >= 0))
+        {
+            throw new UsageException($"{Name("beta-min")} must be ≥ 0 (got {F(betaMin)})");
+        }
+        if (s.BetaMax is { } betaMax && !(betaMax > 0 && betaMax >= (s.BetaMin ?? 0)))
+        {
+            throw new UsageException($"{Name("beta-max")} must be > 0 and ≥ --beta-min = {F(s.BetaMin ?? 0)} (got {F(betaMax)})");
+        }
+        OneOf(s.Score, ScoreTable.Names, Name("score"));
+        OneOf(s.Sampler, SamplerTable.Names, Name("sampler"));
+        if (s.Steps < 1 || s.Steps > MaxSteps)
+        {
+            throw new UsageException($"{Name("steps")} must be an integer in [1, {MaxSteps}] (got {s.Steps})");
+        }
+        OneOf(s.Grid, TimeGridTable.Names, Name("grid"));
+        if (!(s.TMin > 0 && s.TMin < 1))
+        {
+            throw new UsageException($"{Name("t-min")} must be in (0, 1), the end time being T = 1 (got {F(s.TMin)})");
+        }
+        if (origins.IsGiven("snr") && !SamplerTable.UsesSnr(s.Sampler))
+        {
+            throw new UsageException($"{Name("snr")} applies only to --sampler pc (got --sampler {s.Sampler})");
+        }
+        if (s.Snr is { } snr && !(snr > 0))
+        {
+            throw new UsageException($"{Name("snr")} must be > 0 (got {F(snr)})");
+        }
+        if (s.N < 1)
+        {
+            throw new UsageException($"{Name("n")} must be an integer ≥ 1 (got {s.N})");
+        }
+        if (s.BatchSize < 1)
+        {
+            throw new UsageException($"{Name("batch-size")} must be an integer ≥ 1 (got {s.BatchSize})");
+        }
+        OneOf(s.Dtype, ["float32", "float64"], Name("dtype"));
+        OneOf(s.Device, DeviceTable.Names, Name("device"));
+        if (s.Threads < 1 || s.Threads > MaxThreads)
+        {
+            throw new UsageException($"{Name("threads")} must be an integer in [1, {MaxThreads}] (got {s.Threads})");
+        }
+    }
+
+    static void OneOf(string value, IReadOnlyList<string> valid, string name)
+    {
+        if (!valid.Contains(value))
+        {
+            throw new UsageException($"{name}: unknown value '{value}'; valid: {string.Join(", ", valid)}");
+        }
+    }
+
+    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,61 @@
+using ScoreScope.Cli.Errors;
+using ScoreScope.Data;
+
+namespace ScoreScope.Cli.Tables;
+
+/// <summary>
+/// The values of <c>--data</c>: a built-in name (<see cref="BuiltInDatasets"/>) or a path to a .npy/.csv file of
+/// shape n × d, used as an empirical (finite point set) distribution whose exact score is the optimal denoiser's.
+/// </summary>
+public static class DatasetTable
+{
+    /// <summary>The built-in dataset names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["gmm8", "gaussian10"];
+
+    /// <summary>File extensions accepted as data files.</summary>
+    public static IReadOnlyList<string> FileExtensions { get; } = [".npy", ".csv"];
+
+    /// <summary>Whether <paramref name="value"/> names a built-in dataset (and not a file).</summary>
+    public static bool IsBuiltIn(string value) => Names.Contains(value);
+
+    /// <summary>Checks that <paramref name="value"/> is a built-in name or an existing .npy/.csv file.</summary>
+    /// <exception cref="UsageException">Otherwise, naming <paramref name="option"/>.</exception>
+    public static void Validate(string value, string option)
+    {
+        if (IsBuiltIn(value))
+        {
+            return;
+        }
+        string expected = $"expected {string.Join(", ", Names)} or a path to an existing .npy or .csv file (n × d)";
+        string extension = Path.GetExtension(value).ToLowerInvariant();
+        if (!FileExtensions.Contains(extension))
+        {
+            throw new UsageException(File.Exists(value)
+                ? $"{option}: '{value}' has extension '{extension}'; {expected}"
+                : $"{option}: unknown dataset '{value}'; {expected}");
+        }
+        if (!File.Exists(value))
+        {
+            throw new UsageException($"{option}: file '{value}' not found; {expected}");
+        }
+    }
+
+    /// <summary>A built-in name unchanged, a file path made absolute (what <c>config.json</c> records).</summary>
+    public static string Canonical(string value) => IsBuiltIn(value) ? value : Path.GetFullPath(value);
+
+    /// <summary>
+    /// The distribution for <paramref name="value"/>. For a file, the absolute path is what <c>config.json</c> records.
+    /// </summary>
+    /// <exception cref="UsageException">When a data file cannot be read or has the wrong shape or dtype.</exception>
+    public static ExactDistribution Create(string value, string option) => value switch
+    {
+        "gmm8" => BuiltInDatasets.Gmm8(),
+        "gaussian10" => BuiltInDatasets.Gaussian10(),
+        _ => LoadFile(value, option),
+    };
+
+    static ExactDistribution LoadFile(string path, string option)
+    {
+        throw new UsageException($"{option}: loading data files is not wired in yet ('{path}')");
+    }
+}

@@ -1,0 +1,32 @@
+namespace ScoreScope.Training;
+
+/// <summary>Thrown when a training loss is NaN or infinite; the weights are left as after the previous step.</summary>
+public sealed class NonFiniteLossException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public NonFiniteLossException(int step, double loss, string? lastCheckpointPath, int? lastCheckpointStep)
+        : base(Describe(step, loss, lastCheckpointPath, lastCheckpointStep))
+    {
+        Step = step;
+        Loss = loss;
+        LastCheckpointPath = lastCheckpointPath;
+        LastCheckpointStep = lastCheckpointStep;
+    }
+
+    /// <summary>The 1-based step whose loss was not finite.</summary>
+    public int Step { get; }
+
+    /// <summary>The offending loss value.</summary>
+    public double Loss { get; }
+
+    /// <summary>The last good checkpoint, if one was written.</summary>
+    public string? LastCheckpointPath { get; }
+
+    /// <summary>The step of the last good checkpoint, if one was written.</summary>
+    public int? LastCheckpointStep { get; }
+
+    static string Describe(int step, double loss, string? path, int? checkpointStep) =>
+        path is null
+            ? $"Training loss became {loss} at step {step}; no checkpoint was written."
+            : $"Training loss became {loss} at step {step}; the last good checkpoint (step {checkpointStep}) is {path}.";
+}
