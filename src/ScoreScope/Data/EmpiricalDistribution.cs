@@ -26,12 +26,13 @@ namespace ScoreScope.Data;
 public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
 {
     /// <summary>
-    /// The default bound on the number of elements of one logit block (queries × training points): 2²² (16 MiB in
-    /// float32), small enough to stay in a typical L3 cache. For N = 16384, M = 4096, d = 64 in float32 on a 2-core
-    /// EPYC it ran 1.3–1.4× faster than 2²⁴ (best of 5, lightly loaded), though 2²⁴ did better when the cores were
-    /// heavily oversubscribed (fewer, larger operations wait less on busy threads).
+    /// The default bound on the number of elements of one logit block (queries × training points): 2²⁴ (64 MiB in
+    /// float32). For N = 16384, M = 4096, d = 64 in float32 on a 2-core EPYC, a cache-sized 2²² ran 1.4× faster on
+    /// an idle machine, but 2–3× slower when the cores were oversubscribed (more, smaller operations wait longer on
+    /// busy worker threads); 2²⁴ stayed above the matmul-relative target in both regimes. Pass a smaller
+    /// <c>maximumBlockElements</c> for cache-sized blocks on a dedicated machine.
     /// </summary>
-    public const long DefaultMaximumBlockElements = 1L << 22;
+    public const long DefaultMaximumBlockElements = 1L << 24;
 
     readonly Tensor _points;
     readonly Tensor _weights;
