@@ -14,7 +14,8 @@ namespace ScoreScope.Benchmarks;
 /// AdamW optimizer. The bare loop does only what any training step must: sample data, times and noise, form x_t in
 /// closed form, run the network on the standardised input, take the ε-loss, backward and step. The trainer adds the
 /// EDM parametrisation bookkeeping, gradient clipping, the EMA update and per-bucket loss logging.
-/// Each invocation runs <see cref="StepsPerInvoke"/> steps; BenchmarkDotNet reports time per step.
+/// Each invocation runs <see cref="StepsPerInvoke"/> steps; BenchmarkDotNet reports time per step. Run with
+/// <c>dotnet run -c Release --project bench/ScoreScope.Benchmarks -- --filter *TrainerBenchmarks*</c>.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class TrainerBenchmarks
@@ -31,6 +32,9 @@ public class TrainerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // One intra-op thread: on a shared 2-core machine libtorch's spinning OpenMP workers make 2-thread timings of
+        // this small MLP erratic (and up to 10× slower under load); both loops run under the same setting.
+        set_num_threads(1);
         _data = GaussianMixtureDistribution.Ring();
         var model = new ScoreModelConfig([2], ForwardProcessSpec.VariancePreservingLinear(), new MlpOptions());
         var options = new TrainingOptions { Steps = int.MaxValue, BatchSize = BatchSize, EvaluateEvery = int.MaxValue, HeldOutSize = BatchSize, CheckpointEvery = 0 };

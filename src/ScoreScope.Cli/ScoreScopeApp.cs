@@ -63,7 +63,8 @@ public static class ScoreScopeApp
             error.WriteLine(DescribeParseError(parseResult));
             return ExitCodes.Usage;
         }
-        return parseResult.InvokeAsync(configuration).GetAwaiter().GetResult();
+        // Off any synchronisation context (test runners install one), so blocking on the result cannot deadlock.
+        return Task.Run(() => parseResult.InvokeAsync(configuration)).GetAwaiter().GetResult();
     }
 
     static string DescribeParseError(ParseResult parseResult)

@@ -34,8 +34,9 @@ public sealed class DemoCommand
         {
             Out, Force, Verbose,
         };
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandRunner.Run(
-            "demo", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken))));
+        // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
+        command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
+            "demo", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
         return command;
     }
 

@@ -98,8 +98,9 @@ public sealed class SampleCommand
             Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Sampler, Steps, Grid, TMin, Snr, Denoise,
             N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
         };
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(CommandRunner.Run(
-            "sample", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken))));
+        // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
+        command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
+            "sample", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
         return command;
     }
 

@@ -1,5 +1,7 @@
 using ScoreScope.Cli.Errors;
 using ScoreScope.Data;
+using ScoreScope.IO;
+using static TorchSharp.torch;
 
 namespace ScoreScope.Cli.Tables;
 
@@ -56,6 +58,16 @@ public static class DatasetTable
 
     static ExactDistribution LoadFile(string path, string option)
     {
-        throw new UsageException($"{option}: loading data files is not wired in yet ('{path}')");
+        try
+        {
+            // float64 score evaluation: the file's points are the exact oracle, not a network.
+            return DataFile.LoadEmpirical(path, ScalarType.Float64);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // DataFileException and NpyFormatException (both IOExceptions) name the file, row and column themselves.
+            throw new UsageException(
+                $"{option}: {ErrorText.OneLine(e)} (expected an n × d .npy of float32/float64 or a numeric .csv, one point per line)", e);
+        }
     }
 }

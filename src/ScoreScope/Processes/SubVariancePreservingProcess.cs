@@ -1,3 +1,5 @@
+using ScoreScope.Numerics;
+
 namespace ScoreScope.Processes;
 
 /// <summary>
@@ -21,13 +23,13 @@ public sealed class SubVariancePreservingProcess : ForwardProcess
     public override double DriftCoefficient(double t) => -0.5 * Schedule.Beta(t);
 
     /// <inheritdoc/>
-    public override double Diffusion(double t) => Math.Sqrt(Schedule.Beta(t) * -double.ExpM1(-2 * Schedule.Integral(t)));
+    public override double Diffusion(double t) => Math.Sqrt(Schedule.Beta(t) * -ExponentialMinusOne.Evaluate(-2 * Schedule.Integral(t)));
 
     /// <inheritdoc/>
     public override double A(double t) => Math.Exp(-0.5 * Schedule.Integral(t));
 
     /// <inheritdoc/>
-    public override double B(double t) => -double.ExpM1(-Schedule.Integral(t));
+    public override double B(double t) => -ExponentialMinusOne.Evaluate(-Schedule.Integral(t));
 
     /// <inheritdoc/>
     public override double PriorStandardDeviation => 1.0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScoreScope.Numerics;
 
 namespace ScoreScope.Processes;
 
@@ -61,7 +62,7 @@ public sealed class VarianceExplodingProcess : ForwardProcess
     public override double A(double t) => 1.0;
 
     /// <inheritdoc/>
-    public override double B(double t) => Scale * Math.Sqrt(double.ExpM1(2 * t * _logRate) / (2 * _logRate));
+    public override double B(double t) => Scale * Math.Sqrt(ExponentialMinusOne.Evaluate(2 * t * _logRate) / (2 * _logRate));
 
     /// <inheritdoc/>
     public override string ToString() => _description;

@@ -1,3 +1,5 @@
+using ScoreScope.Numerics;
+
 namespace ScoreScope.Processes;
 
 /// <summary>
@@ -21,6 +23,12 @@ public sealed class VariancePreservingProcess : ForwardProcess
     /// <summary>The Ornstein–Uhlenbeck process with constant β (β = 1: a = e^{−t/2}, b² = 1 − e^{−t}).</summary>
     public static VariancePreservingProcess OrnsteinUhlenbeck(double beta = 1.0) => new(new ConstantBetaSchedule(beta));
 
+    /// <summary>
+    /// VP with g(t) = σ^t, i.e. β(t) = σ^{2t} (<see cref="ExponentialBetaSchedule"/>): the VP process of Aarts et al. 2024
+    /// (arXiv 2410.21212), who use σ = 10.
+    /// </summary>
+    public static VariancePreservingProcess WithDiffusionBase(double sigma = 10.0) => new(new ExponentialBetaSchedule(sigma));
+
     /// <summary>The β schedule.</summary>
     public BetaSchedule Schedule { get; }
 
@@ -34,7 +42,7 @@ public sealed class VariancePreservingProcess : ForwardProcess
     public override double A(double t) => Math.Exp(-0.5 * Schedule.Integral(t));
 
     /// <inheritdoc/>
-    public override double B(double t) => Math.Sqrt(-double.ExpM1(-Schedule.Integral(t)));
+    public override double B(double t) => Math.Sqrt(-ExponentialMinusOne.Evaluate(-Schedule.Integral(t)));
 
     /// <inheritdoc/>
     public override double PriorStandardDeviation => 1.0;

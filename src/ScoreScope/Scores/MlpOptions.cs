@@ -7,8 +7,8 @@ namespace ScoreScope.Scores;
 /// <param name="Embedding">Sinusoidal or Gaussian-Fourier time features.</param>
 /// <param name="EmbeddingScale">ω_max (sinusoidal) or the frequency standard deviation (Gaussian-Fourier).</param>
 public sealed record MlpOptions(
-    int Width = 256,
-    int Depth = 4,
+    int Width = 128,
+    int Depth = 3,
     int EmbeddingDimension = 64,
     TimeEmbeddingKind Embedding = TimeEmbeddingKind.Sinusoidal,
     double EmbeddingScale = 100.0) : NetworkOptions

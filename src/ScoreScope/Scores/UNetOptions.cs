@@ -20,6 +20,7 @@ public sealed record UNetOptions(
     double EmbeddingScale = 100.0) : NetworkOptions
 {
     /// <summary>The channel multipliers, defaulting to [1, 2].</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int[] ResolvedChannelMultipliers => ChannelMultipliers ?? [1, 2];
 
     /// <inheritdoc/>

@@ -18,14 +18,26 @@ namespace ScoreScope.Training;
 public sealed class DenoisingScoreMatchingLoss : IScoreMatchingLoss
 {
     /// <summary>Creates the loss with a time distribution and a weighting λ(t).</summary>
-    public DenoisingScoreMatchingLoss(TimeSampling times, LossWeighting weighting)
+    /// <param name="times">The distribution of training times.</param>
+    /// <param name="weighting">λ(t).</param>
+    /// <param name="antitheticNoise">
+    /// Use antithetic pairs: the second half of a batch repeats the first half's x₀ and t with noise −z. The estimator
+    /// stays unbiased, and at small b the O(1) noise terms of the two gradients cancel to first order in b, which is where
+    /// denoising score matching is noisiest (a control-variate view of DSM; cf. Wang et al. 2020 and the antithetic
+    /// projections of Song et al. 2019). Costs half of the distinct x₀ per batch.
+    /// </param>
+    public DenoisingScoreMatchingLoss(TimeSampling times, LossWeighting weighting, bool antitheticNoise = false)
     {
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(weighting);
         times.Validate();
         Times = times;
         Weighting = weighting;
+        AntitheticNoise = antitheticNoise;
     }
+
+    /// <summary>Whether batches use antithetic noise pairs (z, −z).</summary>
+    public bool AntitheticNoise { get; }
 
     /// <inheritdoc/>
     public TimeSampling Times { get; }
@@ -34,13 +46,27 @@ public sealed class DenoisingScoreMatchingLoss : IScoreMatchingLoss
     public LossWeighting Weighting { get; }
 
     /// <inheritdoc/>
-    public string Description => $"DSM(λ = {Weighting}, {Times})";
+    public string Description => $"DSM(λ = {Weighting}, {Times}{(AntitheticNoise ? ", antithetic" : "")})";
 
     /// <inheritdoc/>
     public LossSample PerSampleLoss(ScoreModel model, Tensor x0, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var t = Times.Sample(x0.shape[0], generator, x0.device);
+        long count = x0.shape[0];
+        if (AntitheticNoise && count >= 2)
+        {
+            long half = count / 2;
+            var first = x0[TensorIndex.Slice(0, half)];
+            var rest = x0[TensorIndex.Slice(2 * half, count)];           // the odd sample out, if any, gets its own draw
+            var tHalf = Times.Sample(half + rest.shape[0], generator, x0.device);
+            var zHalf = randn(new[] { half + rest.shape[0] }.Concat(x0.shape.Skip(1)).ToArray(), dtype: ScalarType.Float64, device: x0.device, generator: generator);
+            var pairedTimes = cat(new[] { tHalf[TensorIndex.Slice(0, half)], tHalf }, 0);
+            var pairedNoise = cat(new[] { zHalf[TensorIndex.Slice(0, half)], -zHalf }, 0);
+            var pairedData = cat(new[] { first, first, rest }, 0);
+            var pairedLoss = PerSampleLoss(model, pairedData, pairedTimes, pairedNoise);
+            return new LossSample(pairedLoss.MoveToOuterDisposeScope(), pairedTimes.MoveToOuterDisposeScope());
+        }
+        var t = Times.Sample(count, generator, x0.device);
         var z = randn(x0.shape, dtype: ScalarType.Float64, device: x0.device, generator: generator);
         var loss = PerSampleLoss(model, x0, t, z);
         return new LossSample(loss.MoveToOuterDisposeScope(), t.MoveToOuterDisposeScope());

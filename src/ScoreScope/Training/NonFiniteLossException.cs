@@ -1,12 +1,16 @@
 namespace ScoreScope.Training;
 
-/// <summary>Thrown when a training loss is NaN or infinite; the weights are left as after the previous step.</summary>
+/// <summary>
+/// Thrown when a training loss (or, with clipping on, the gradient norm) is NaN or infinite; the weights are left as after
+/// the previous step and the last checkpoint on disk is untouched.
+/// </summary>
 public sealed class NonFiniteLossException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public NonFiniteLossException(int step, double loss, string? lastCheckpointPath, int? lastCheckpointStep)
-        : base(Describe(step, loss, lastCheckpointPath, lastCheckpointStep))
+    public NonFiniteLossException(int step, double loss, string? lastCheckpointPath, int? lastCheckpointStep, string quantity = "loss")
+        : base(Describe(step, loss, lastCheckpointPath, lastCheckpointStep, quantity))
     {
+        Quantity = quantity;
         Step = step;
         Loss = loss;
         LastCheckpointPath = lastCheckpointPath;
@@ -16,7 +20,10 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The 1-based step whose loss was not finite.</summary>
     public int Step { get; }
 
-    /// <summary>The offending loss value.</summary>
+    /// <summary>What became non-finite: "loss" or "gradient norm".</summary>
+    public string Quantity { get; }
+
+    /// <summary>The offending value.</summary>
     public double Loss { get; }
 
     /// <summary>The last good checkpoint, if one was written.</summary>
@@ -25,8 +32,8 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The step of the last good checkpoint, if one was written.</summary>
     public int? LastCheckpointStep { get; }
 
-    static string Describe(int step, double loss, string? path, int? checkpointStep) =>
+    static string Describe(int step, double loss, string? path, int? checkpointStep, string quantity) =>
         path is null
-            ? $"Training loss became {loss} at step {step}; no checkpoint was written."
-            : $"Training loss became {loss} at step {step}; the last good checkpoint (step {checkpointStep}) is {path}.";
+            ? $"Training {quantity} became {loss} at step {step}; no checkpoint was written."
+            : $"Training {quantity} became {loss} at step {step}; the last good checkpoint (step {checkpointStep}) is {path}.";
 }

@@ -30,8 +30,6 @@ public sealed class Trainer : IDisposable
     /// <summary>The metrics file.</summary>
     public const string MetricsFileName = "metrics.csv";
 
-    const string TrainingStateMarker = "ScoreScope.TrainingState.v1";
-
     readonly ITrainingData _data;
     readonly IScoreMatchingLoss _loss;
     readonly OptimizerHelper _optimizer;
@@ -43,10 +41,7 @@ public sealed class Trainer : IDisposable
     readonly Tensor _heldOut;
     readonly WarmupCosineSchedule _schedule;
     readonly double[] _bucketEdges;
-    readonly double[] _trainBucketSum;
-    readonly long[] _trainBucketCount;
-    double _trainSum;
-    long _trainCount;
+    readonly TimeBucketAccumulator _trainLosses;
     double _lastLearningRate;
     string? _lastCheckpointPath;
     int? _lastCheckpointStep;
@@ -64,6 +59,9 @@ public sealed class Trainer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
         options.Validate();
+        options = options with { Loss = options.Loss with { Times = options.Loss.ResolvedTimes } };
+        if (model.Network is UNetOptions { ChannelMultipliers: null } unet)
+            model = model with { Network = unet with { ChannelMultipliers = unet.ResolvedChannelMultipliers } };
         if (!data.EventShape.SequenceEqual(model.EventShape))
             throw new ArgumentException(
                 $"The data's event shape {Shapes.Format(data.EventShape)} differs from the model's {Shapes.Format(model.EventShape)}.", nameof(data));
@@ -90,7 +88,7 @@ public sealed class Trainer : IDisposable
         _parameters = Model.Network.parameters().ToArray();
         _emaParameters = EmaModel.Network.parameters().ToArray();
         foreach (var p in _emaParameters) p.requires_grad_(false);
-        CopyWeights(_parameters, _emaParameters);
+        CheckpointState.CopyWeights(_parameters, _emaParameters);
 
         _optimizer = options.Optimizer == OptimizerKind.AdamW
             ? optim.AdamW(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon, options.WeightDecay)
@@ -100,8 +98,7 @@ public sealed class Trainer : IDisposable
         _lossGenerator = Seeds.Generator(Seeds.Derive(options.Seed, "loss"));
         _schedule = new WarmupCosineSchedule(options.LearningRate, options.WarmupSteps, options.Steps, options.FinalLearningRateFraction);
         _bucketEdges = _loss.Times.BucketEdges(options.TimeBuckets);
-        _trainBucketSum = new double[options.TimeBuckets];
-        _trainBucketCount = new long[options.TimeBuckets];
+        _trainLosses = new TimeBucketAccumulator(_bucketEdges);
     }
 
     /// <summary>Resumes a run from a checkpoint written by <see cref="SaveCheckpoint"/> (or by <see cref="Run"/>).</summary>
@@ -122,7 +119,7 @@ public sealed class Trainer : IDisposable
             throw new InvalidDataException($"'{checkpointPath}' is a model file without training state; resume needs a checkpoint.");
         try
         {
-            if (reader.ReadString() != TrainingStateMarker)
+            if (reader.ReadString() != CheckpointState.Marker)
                 throw new InvalidDataException($"'{checkpointPath}' has an unknown training-state format.");
             var run = TrainingJson.Deserialize<TrainingRunConfig>(reader.ReadString());
             var trainer = new Trainer(run.Model, run.Training, data, loss, device);
@@ -134,9 +131,9 @@ public sealed class Trainer : IDisposable
                 trainer.Step = reader.ReadInt32();
                 trainer.Model.Network.load(reader);
                 trainer._optimizer.load_state_dict(reader);
-                ReadGenerator(reader, trainer._lossGenerator);
-                ReadGenerator(reader, trainer._dataGenerator);
-                CopyWeights(ema.Network.parameters().ToArray(), trainer._emaParameters);
+                CheckpointState.ReadGenerator(reader, trainer._lossGenerator);
+                CheckpointState.ReadGenerator(reader, trainer._dataGenerator);
+                CheckpointState.CopyWeights(ema.Network.parameters().ToArray(), trainer._emaParameters);
                 trainer._lastLearningRate = trainer._schedule.At(Math.Max(0, trainer.Step - 1));
                 trainer._lastCheckpointPath = Path.GetFullPath(checkpointPath);
                 trainer._lastCheckpointStep = trainer.Step;
@@ -234,13 +231,13 @@ public sealed class Trainer : IDisposable
         {
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             ScoreModelFile.Write(writer, EmaModel, hasTrainingState: true);
-            writer.Write(TrainingStateMarker);
+            writer.Write(CheckpointState.Marker);
             writer.Write(TrainingJson.Serialize(RunConfig));
             writer.Write(Step);
             Model.Network.save(writer);
             _optimizer.save_state_dict(writer);
-            WriteGenerator(writer, _lossGenerator);
-            WriteGenerator(writer, _dataGenerator);
+            CheckpointState.WriteGenerator(writer, _lossGenerator);
+            CheckpointState.WriteGenerator(writer, _dataGenerator);
         });
         _lastCheckpointPath = Path.GetFullPath(path);
         _lastCheckpointStep = Step;
@@ -252,9 +249,7 @@ public sealed class Trainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         using var generator = Seeds.Generator(Seeds.Derive(Options.Seed, "held-out-loss"));
-        var sums = new double[_trainBucketSum.Length];
-        var counts = new long[_trainBucketSum.Length];
-        double total = 0;
+        var accumulator = new TimeBucketAccumulator(_bucketEdges);
         long n = _heldOut.shape[0];
         for (long start = 0; start < n; start += Options.BatchSize)
         {
@@ -262,17 +257,9 @@ public sealed class Trainer : IDisposable
             using var _ = no_grad();
             var chunk = _heldOut[TensorIndex.Slice(start, Math.Min(n, start + Options.BatchSize))];
             using var sample = _loss.PerSampleLoss(model, chunk, generator);
-            var losses = sample.Loss.detach().to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-            var times = sample.Time.cpu().data<double>().ToArray();
-            for (int i = 0; i < losses.Length; i++)
-            {
-                total += losses[i];
-                int bucket = Bucket(times[i]);
-                sums[bucket] += losses[i];
-                counts[bucket]++;
-            }
+            accumulator.Add(sample.Loss.detach().to_type(ScalarType.Float64).cpu().data<double>().ToArray(), sample.Time.cpu().data<double>().ToArray());
         }
-        return (total / n, sums.Select((s, i) => counts[i] > 0 ? s / counts[i] : double.NaN).ToArray());
+        return (accumulator.Mean, accumulator.MeanByBucket());
     }
 
     /// <summary>Disposes the models, optimizer, generators and held-out data.</summary>
@@ -302,21 +289,17 @@ public sealed class Trainer : IDisposable
         if (!double.IsFinite(value)) throw new NonFiniteLossException(Step + 1, value, _lastCheckpointPath, _lastCheckpointStep);
         _optimizer.zero_grad();
         mean.backward();
-        if (Options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(_parameters, Options.GradientClipNorm);
+        if (Options.GradientClipNorm > 0)
+        {
+            double norm = nn.utils.clip_grad_norm_(_parameters, Options.GradientClipNorm);
+            if (!double.IsFinite(norm))
+                throw new NonFiniteLossException(Step + 1, norm, _lastCheckpointPath, _lastCheckpointStep, "gradient norm");
+        }
         _optimizer.step();
         Step++;
         UpdateEma();
         _lastLearningRate = learningRate;
-        var losses = sample.Loss.detach().to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-        var times = sample.Time.cpu().data<double>().ToArray();
-        for (int i = 0; i < losses.Length; i++)
-        {
-            int bucket = Bucket(times[i]);
-            _trainBucketSum[bucket] += losses[i];
-            _trainBucketCount[bucket]++;
-        }
-        _trainSum += losses.Sum();
-        _trainCount += losses.Length;
+        _trainLosses.Add(sample.Loss.detach().to_type(ScalarType.Float64).cpu().data<double>().ToArray(), sample.Time.cpu().data<double>().ToArray());
         return value;
     }
 
@@ -331,42 +314,9 @@ public sealed class Trainer : IDisposable
     {
         var (live, _) = HeldOutLoss(Model);
         var (ema, emaBuckets) = HeldOutLoss(EmaModel);
-        var trainBuckets = _trainBucketSum.Select((s, i) => _trainBucketCount[i] > 0 ? s / _trainBucketCount[i] : double.NaN).ToArray();
-        double train = _trainCount > 0 ? _trainSum / _trainCount : double.NaN;
-        Array.Clear(_trainBucketSum);
-        Array.Clear(_trainBucketCount);
-        _trainSum = 0;
-        _trainCount = 0;
+        var trainBuckets = _trainLosses.MeanByBucket();
+        double train = _trainLosses.Mean;
+        _trainLosses.Clear();
         return new TrainingMetrics(Step, _lastLearningRate, train, live, ema, _bucketEdges, trainBuckets, emaBuckets, stepsPerSecond, elapsed);
-    }
-
-    int Bucket(double t)
-    {
-        int index = Array.BinarySearch(_bucketEdges, t);
-        if (index < 0) index = ~index - 1;
-        return Math.Clamp(index, 0, _trainBucketSum.Length - 1);
-    }
-
-    static void CopyWeights(Tensor[] from, Tensor[] to)
-    {
-        using var _ = no_grad();
-        for (int i = 0; i < to.Length; i++) to[i].copy_(from[i]);
-    }
-
-    static void WriteGenerator(BinaryWriter writer, Generator generator)
-    {
-        using var state = generator.get_state();
-        var bytes = state.data<byte>().ToArray();
-        writer.Write(bytes.Length);
-        writer.Write(bytes);
-    }
-
-    static void ReadGenerator(BinaryReader reader, Generator generator)
-    {
-        int length = reader.ReadInt32();
-        var bytes = reader.ReadBytes(length);
-        if (bytes.Length != length) throw new EndOfStreamException("The generator state is truncated.");
-        using var state = tensor(bytes, dtype: ScalarType.Byte);
-        generator.set_state(state);
     }
 }

@@ -2,13 +2,15 @@ namespace ScoreScope.Training;
 
 /// <summary>
 /// Everything that controls a training run apart from the model and the data (serialised into every checkpoint).
-/// Defaults are tuned so that the default MLP learns the gmm8 score under VE and VP to a relative error ≤ 0.05 on
-/// t ∈ [0.1, 1] (see the training notes).
+/// Defaults are tuned so that the default MLP (<see cref="Scores.MlpOptions"/>: width 128, depth 3) with EDM
+/// preconditioning learns the gmm8 score under VE (σ 0.01…50) and VP (β 0.1…20) to a relative error ≤ 0.05 on
+/// t ∈ [0.1, 1]: 8000 steps of 512 samples, AdamW at 2·10⁻³ with 200 warm-up steps and cosine decay, clipping at 1,
+/// EMA 0.999, λ = b², uniform t on [10⁻³, 1], antithetic noise.
 /// </summary>
 public sealed record TrainingOptions
 {
     /// <summary>The step budget K.</summary>
-    public int Steps { get; init; } = 6000;
+    public int Steps { get; init; } = 8000;
 
     /// <summary>Samples per step.</summary>
     public int BatchSize { get; init; } = 512;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ScoreScope.IO;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Data;
+using ScoreScope.IO;
 using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;

@@ -99,6 +99,41 @@ public sealed class EmpiricalDistributionTests
         }
     }
 
+    [Theory]
+    [InlineData(ScalarType.Float64)]
+    [InlineData(ScalarType.Float32)]
+    public void A_later_chunk_far_above_the_first_is_rescaled_exactly(ScalarType dtype)
+    {
+        // Given the first chunk far from the query and the nearest point in the last chunk, the shifted weights of the
+        // last chunk overflow (logit gap ≈ 10⁴ ≫ 709), which forces the exact rescaling branch of the sweep.
+        using var scope = NewDisposeScope();
+        var points = tensor(new[] { 30.0, 30, -30, 30, 25, -25, 1, 1, 1.2, 0.9 }, [5, 2]).to_type(dtype);
+        using var empirical = new EmpiricalDistribution(points, chunkSize: 2);
+        // The middle query sits by the first point, so only the other two rows overflow and are recomputed.
+        var x = tensor(new[] { 1.05, 0.97, 29.9, 30.05, 1.1, 0.95 }, [3, 2]).to_type(dtype);
+        var (_, expected) = BruteForce(points.to_type(ScalarType.Float64), full(5, 0.2, dtype: ScalarType.Float64), x.to_type(ScalarType.Float64), 1.0, 0.1);
+        var actual = empirical.PosteriorMean(x, 1.0, 0.1).to_type(ScalarType.Float64);
+        double error = MaxRelativeError(actual, expected);
+        // float32 logits carry an absolute error of about ε₃₂·|x̃||ỹ|a/b² ≈ 6e-8·42·42/0.01 ≈ 1e-2, which moves the
+        // posterior mean by at most that times the 0.2 spread of the near points: 2e-3.
+        Assert.True(error <= (dtype == ScalarType.Float64 ? 1e-12 : 2e-3), $"{dtype}: relative error {error:G3}");
+    }
+
+    [Fact]
+    public void In_place_and_differentiable_sweeps_agree()
+    {
+        using var scope = NewDisposeScope();
+        using var empirical = new EmpiricalDistribution(Points(), chunkSize: 6, maximumBlockElements: 60);
+        foreach (var (a, b) in ExactDistributionChecks.Coefficients)
+        {
+            var x = ExactDistributionChecks.PerturbedSamples(empirical, 25, a, b, Seed + 13);
+            var fast = empirical.Score(x, a, b);
+            var differentiable = empirical.Score(x.requires_grad_(true), a, b).detach();
+            double error = MaxRelativeError(fast, differentiable);
+            Assert.True(error <= 1e-12, $"a = {a}, b = {b}: relative error {error:G3}");
+        }
+    }
+
     [Fact]
     public void Score_keeps_the_query_shape_and_dtype()
     {
@@ -108,6 +143,8 @@ public sealed class EmpiricalDistributionTests
         var score = empirical.Score(x, 0.8, 0.6);
         Assert.Equal(x.shape, score.shape);
         Assert.Equal(ScalarType.Float32, score.dtype);
+        Assert.Equal([0L, 3L], empirical.Score(zeros(0, 3), 0.8, 0.6).shape);
+        Assert.Equal([0L], empirical.LogDensity(zeros(0, 3), 0.8, 0.6).shape);
     }
 
     [Fact]

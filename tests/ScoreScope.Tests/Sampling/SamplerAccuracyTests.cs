@@ -46,7 +46,7 @@ public sealed class SamplerAccuracyTests(ITestOutputHelper output)
             data.Add("heun", dataset, "vp", TimeGridKind.Uniform, 128);
             data.Add("euler-maruyama", dataset, "ve", TimeGridKind.Uniform, 250);
             data.Add("euler-maruyama", dataset, "vp", TimeGridKind.Uniform, 1000);
-            data.Add("pc", dataset, "ve", TimeGridKind.Uniform, 250);
+            data.Add("pc", dataset, "ve", TimeGridKind.Uniform, 500);
             data.Add("pc", dataset, "vp", TimeGridKind.Uniform, 500);
         }
         return data;

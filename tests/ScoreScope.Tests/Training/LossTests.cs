@@ -129,6 +129,28 @@ public sealed class LossTests
     }
 
     [Fact]
+    public void Antithetic_pairs_share_data_and_time_and_average_the_two_noise_signs()
+    {
+        // With antithetic noise, sample i and i + B/2 share x₀ and t and use z and −z: the loss equals the plain
+        // per-sample loss evaluated at those explicit pairs.
+        using var scope = NewDisposeScope();
+        using var model = RandomModel(ParametrisationKind.Edm);
+        var (x0, _, _) = Batch();
+        var loss = new DenoisingScoreMatchingLoss(new TimeSampling(), LossWeighting.NoiseVariance, antitheticNoise: true);
+        using var generator = Seeds.Generator(Seed + 3);
+        using var _ = no_grad();
+        using var sample = loss.PerSampleLoss(model, x0, generator);
+
+        using var replay = Seeds.Generator(Seed + 3);
+        var t = new TimeSampling().Sample(16, replay);
+        var z = randn(new long[] { 16, 2 }, dtype: ScalarType.Float64, generator: replay);
+        var half = x0[..16];
+        var expected = loss.PerSampleLoss(model, cat(new[] { half, half }, 0), cat(new[] { t, t }, 0), cat(new[] { z, -z }, 0));
+        Assert.True(sample.Time[..16].equal(sample.Time[16..]).all().item<bool>(), "Paired samples should share their time.");
+        Assert.True(sample.Loss.equal(expected).all().item<bool>(), "The antithetic loss should equal the loss at the explicit pairs.");
+    }
+
+    [Fact]
     public void Time_sampling_draws_lie_in_range_and_ddpm_indices_are_on_the_grid()
     {
         using var scope = NewDisposeScope();

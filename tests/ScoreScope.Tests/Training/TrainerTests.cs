@@ -49,6 +49,27 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Resume_is_exact_for_minibatches_of_a_fixed_dataset()
+    {
+        // Given 300 points of gmm8 as a fixed dataset (batches of 64 cross epoch boundaries)
+        using var gmm = GaussianMixtureDistribution.Ring();
+        using var points = gmm.Sample(300, ScoreScope.Numerics.Seeds.Generator(5));
+        using var data = new DatasetTrainingData(points, description: "gmm8 x300");
+        var options = TrainingTestModels.TinyOptions(40) with { CheckpointEvery = 0, EvaluateEvery = 20 };
+        string directory = TrainingTestModels.TemporaryDirectory();
+
+        // When one run trains 40 steps and another stops at 20 and resumes
+        using var straight = new Trainer(TrainingTestModels.TinyMlp(), options, data);
+        straight.Run();
+        using (var first = new Trainer(TrainingTestModels.TinyMlp(), options, data)) first.Run(directory, stopAtStep: 20);
+        using var resumed = Trainer.Resume(Path.Combine(directory, Trainer.CheckpointFileName), data);
+        resumed.Run(directory);
+
+        // Then the weights agree bit for bit
+        AssertIdentical(straight.Model, resumed.Model, "weights");
+    }
+
+    [Fact]
     public void A_nan_loss_stops_training_naming_the_step_and_the_last_checkpoint_loads()
     {
         // Given data whose batch at step 37 (0-based index 36) is NaN, and checkpoints every 10 steps
