@@ -99,44 +99,14 @@ public sealed class BlockedCumulants
             if (i > 0 && i < B - 1) rest.Add(suffix[i + 1]);
             leaveOut[i] = Statistics(rest, order);
         }
-        var jack = new double[m];
-        for (int j = 0; j < m; j++)
-        {
-            double mean = 0;
-            for (int i = 0; i < B; i++) mean += leaveOut[i][j];
-            mean /= B;
-            double ss = 0;
-            for (int i = 0; i < B; i++) ss += (leaveOut[i][j] - mean) * (leaveOut[i][j] - mean);
-            jack[j] = Math.Sqrt((B - 1.0) / B * ss);
-        }
-
-        var boot = new double[m];
+        var jack = BlockResampling.JackknifeErrors(leaveOut);
         int R = _options.BootstrapReplicates;
-        if (R >= 2)
+        var boot = BlockResampling.BootstrapErrors(B, m, R, _options.Seed, copies =>
         {
-            long[] picks;
-            using (var g = new Generator(_options.Seed, device: CPU))
-            using (var idx = randint(0, B, [R, B], dtype: ScalarType.Int64, generator: g))
-                picks = idx.data<long>().ToArray();
-            var sum = new double[m];
-            var sum2 = new double[m];
-            var copies = new int[B];
-            for (int r = 0; r < R; r++)
-            {
-                Array.Clear(copies);
-                for (int i = 0; i < B; i++) copies[picks[r * B + i]]++;
-                var rep = new CentralMoments();
-                for (int i = 0; i < B; i++) rep.Add(_blocks[i][series], copies[i]);
-                var st = Statistics(rep, order);
-                for (int j = 0; j < m; j++) { sum[j] += st[j]; sum2[j] += st[j] * st[j]; }
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double mean = sum[j] / R;
-                boot[j] = Math.Sqrt(Math.Max(0, (sum2[j] - R * mean * mean) / (R - 1)));
-            }
-        }
-        else Array.Fill(boot, double.NaN);
+            var rep = new CentralMoments();
+            for (int i = 0; i < B; i++) rep.Add(_blocks[i][series], copies[i]);
+            return Statistics(rep, order);
+        });
 
         var est = new CumulantEstimate[m];
         for (int j = 0; j < m; j++) est[j] = new CumulantEstimate(full[j], jack[j], boot[j]);

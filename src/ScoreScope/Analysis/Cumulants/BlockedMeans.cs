@@ -66,40 +66,8 @@ internal sealed class BlockedMeans
         int k = full.Length;
         var leave = new double[B][];
         for (int i = 0; i < B; i++) { int skip = i; leave[i] = f(Means(b => b == skip ? 0 : 1)); }
-        var jack = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            double mean = 0, ss = 0;
-            for (int i = 0; i < B; i++) mean += leave[i][j];
-            mean /= B;
-            for (int i = 0; i < B; i++) ss += (leave[i][j] - mean) * (leave[i][j] - mean);
-            jack[j] = Math.Sqrt((B - 1.0) / B * ss);
-        }
-        var boot = new double[k];
-        int R = _options.BootstrapReplicates;
-        if (R >= 2)
-        {
-            long[] picks;
-            using (var g = new Generator(_options.Seed, device: CPU))
-            using (var idx = randint(0, B, [R, B], dtype: ScalarType.Int64, generator: g))
-                picks = idx.data<long>().ToArray();
-            var sum = new double[k];
-            var sum2 = new double[k];
-            var copies = new int[B];
-            for (int r = 0; r < R; r++)
-            {
-                Array.Clear(copies);
-                for (int i = 0; i < B; i++) copies[picks[r * B + i]]++;
-                var st = f(Means(b => copies[b]));
-                for (int j = 0; j < k; j++) { sum[j] += st[j]; sum2[j] += st[j] * st[j]; }
-            }
-            for (int j = 0; j < k; j++)
-            {
-                double mean = sum[j] / R;
-                boot[j] = Math.Sqrt(Math.Max(0, (sum2[j] - R * mean * mean) / (R - 1)));
-            }
-        }
-        else Array.Fill(boot, double.NaN);
+        var jack = BlockResampling.JackknifeErrors(leave);
+        var boot = BlockResampling.BootstrapErrors(B, k, _options.BootstrapReplicates, _options.Seed, copies => f(Means(b => copies[b])));
         var result = new CumulantEstimate[k];
         for (int j = 0; j < k; j++) result[j] = new CumulantEstimate(full[j], jack[j], boot[j]);
         return result;
