@@ -32,6 +32,7 @@ public static class ScoreScopeApp
             new VersionOption(),
             new SampleCommand(console).Build(),
             new DemoCommand(console).Build(),
+            new ReproduceCommand(console).Build(),
         };
         return root;
     }

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: parse error, invalid option value, missing or corrupt file, existing output.</summary>
     public const int Usage = 2;
 
+    /// <summary><c>reproduce ... --check</c>: the run completed but at least one claim failed (see checks.csv).</summary>
+    public const int CheckFailed = 3;
+
     /// <summary>Interrupted by Ctrl+C / SIGTERM (128 + SIGINT); partial output is removed.</summary>
     public const int Cancelled = 130;
 }
