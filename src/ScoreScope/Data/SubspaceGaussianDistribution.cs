@@ -14,6 +14,7 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
     readonly GaussianDistribution _gaussian;
     readonly Tensor _basis;
     readonly Tensor _projector;
+    readonly Tensor _covarianceEigenvalues;
 
     /// <summary>Creates the law of U z, z ~ N(0, Σ), from a basis U [D, d] with orthonormal columns and Σ [d, d].</summary>
     /// <exception cref="ArgumentException">When shapes disagree, d ≥ D, or the columns of U are not orthonormal.</exception>
@@ -37,6 +38,8 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
         _gaussian = new GaussianDistribution(zeros(u.shape[0], dtype: ScalarType.Float64), 0.5 * (full + full.t()));
         _basis = u.DetachFromDisposeScope();
         _projector = u.matmul(u.t()).DetachFromDisposeScope();
+        var sigma = covariance.to_type(ScalarType.Float64).cpu();
+        _covarianceEigenvalues = linalg.eigvalsh(0.5 * (sigma + sigma.t())).DetachFromDisposeScope();
         AmbientDimension = (int)u.shape[0];
         IntrinsicDimension = (int)u.shape[1];
     }
@@ -47,6 +50,65 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
         using var u = tensor(new[] { Math.Cos(angle), Math.Sin(angle) }, dtype: ScalarType.Float64).reshape(2, 1);
         using var c = tensor(new[] { variance }, dtype: ScalarType.Float64).reshape(1, 1);
         return new SubspaceGaussianDistribution(u, c);
+    }
+
+    /// <summary>
+    /// A random linear Gaussian manifold (Ventura et al. 2024, arXiv 2410.05898, §6; docs/science/05 §2.2–2.3):
+    /// x₀ = F z with z ~ N(0, I_m), F = [F₁ … F_K] ∈ R^{D×m}, m = Σ m_k, and F_k [D, m_k] with iid entries N(0, σ_k²/D).
+    /// The covariance is C = F Fᵀ = U Λ Uᵀ (U from the SVD of F), whose m nonzero eigenvalues follow the
+    /// Marchenko–Pastur law (one block, ratio α = m/D) or its generalisation (several blocks, population variances τ_k
+    /// = σ_k², weights m_k/m).
+    /// </summary>
+    /// <param name="ambientDimension">D, larger than the total block dimension m.</param>
+    /// <param name="blocks">The blocks (m_k, σ_k), at least one.</param>
+    /// <param name="generator">The generator F is drawn from.</param>
+    /// <exception cref="ArgumentException">When there is no block, a block is invalid, or m ≥ D.</exception>
+    public static SubspaceGaussianDistribution RandomFactor(int ambientDimension, IReadOnlyList<VarianceBlock> blocks, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(generator);
+        if (blocks.Count == 0)
+            throw new ArgumentException("at least one variance block is required.", nameof(blocks));
+        foreach (var block in blocks)
+        {
+            if (block.Dimension < 1 || !(block.StandardDeviation > 0) || !double.IsFinite(block.StandardDeviation))
+                throw new ArgumentException($"each block needs dimension ≥ 1 and a finite σ > 0; got {block}.", nameof(blocks));
+        }
+        int m = blocks.Sum(b => b.Dimension);
+        if (m >= ambientDimension)
+            throw new ArgumentException($"the total block dimension m = {m} must be smaller than the ambient dimension D = {ambientDimension}.", nameof(ambientDimension));
+        using var scope = NewDisposeScope();
+        var columns = blocks.Select(b =>
+            randn([ambientDimension, b.Dimension], dtype: ScalarType.Float64, generator: generator) * (b.StandardDeviation / Math.Sqrt(ambientDimension)));
+        var factor = cat(columns.ToArray(), 1);
+        var (u, s, _) = linalg.svd(factor, fullMatrices: false);
+        var distribution = new SubspaceGaussianDistribution(u, diag(s.square()));
+        distribution.Blocks = blocks.ToArray();
+        return distribution;
+    }
+
+    /// <summary>The variance blocks this manifold was drawn from (<see cref="RandomFactor"/>), or null.</summary>
+    public IReadOnlyList<VarianceBlock>? Blocks { get; private set; }
+
+    /// <summary>
+    /// The eigenvalues λ₁ ≤ … ≤ λ_d of the tangent covariance Σ (the nonzero eigenvalues of the data covariance
+    /// UΣUᵀ), ascending, float64 [d].
+    /// </summary>
+    public Tensor CovarianceEigenvalues => _covarianceEigenvalues;
+
+    /// <summary>
+    /// The exact score Jacobian J = ∇ₓ s = −(a²UΣUᵀ + b²I)⁻¹ of the marginal of x_t = a x₀ + b z, [D, D] float64,
+    /// symmetric and the same at every x (docs/science/05 §5 oracle 1). Convention: the paper's time is the noise
+    /// variance t = b²/a² (VE: a = 1, t = b²), and b²J has the eigenvalues −1 (D − d times) and −t/(t + λ_i)
+    /// (oracle 2).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Unless a &gt; 0 and b &gt; 0.</exception>
+    public Tensor ScoreJacobian(double a, double b)
+    {
+        if (!(a > 0) || !(b > 0))
+            throw new ArgumentOutOfRangeException(nameof(b), $"the Jacobian needs a > 0 and b > 0; got a = {a}, b = {b}.");
+        using var scope = NewDisposeScope();
+        return (-_gaussian.MarginalPrecision(a, b)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The orthonormal basis U [D, d].</summary>
@@ -103,6 +165,7 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
         _gaussian.Dispose();
         _basis.Dispose();
         _projector.Dispose();
+        _covarianceEigenvalues.Dispose();
     }
 
     /// <inheritdoc/>

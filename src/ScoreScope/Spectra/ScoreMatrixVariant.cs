@@ -1,0 +1,17 @@
+namespace ScoreScope.Spectra;
+
+/// <summary>How <see cref="ScoreMatrixSvd"/> forms the score matrix from orthogonal perturbations.</summary>
+public enum ScoreMatrixVariant
+{
+    /// <summary>
+    /// Rows (s(x + hZ_i) − s(x − hZ_i))/(2h) = Z_i Jᵀ + O(h²): the rank-one term s(x) cancels exactly, all D singular
+    /// values are kept and multiplied by the noise variance b² (docs/science/05 §1.4).
+    /// </summary>
+    Symmetrised,
+
+    /// <summary>
+    /// Rows s(x + hZ_i)/h as in Stanczuk et al. 2022 (arXiv 2212.12611) and the companion code: the largest singular
+    /// value (the rank-one term s(x)) is dropped and the remaining D − 1 are divided by their maximum.
+    /// </summary>
+    DropLeading,
+}
