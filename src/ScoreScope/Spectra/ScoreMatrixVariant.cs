@@ -11,7 +11,9 @@ public enum ScoreMatrixVariant
 
     /// <summary>
     /// Rows s(x + hZ_i)/h as in Stanczuk et al. 2022 (arXiv 2212.12611) and the companion code: the largest singular
-    /// value (the rank-one term s(x)) is dropped and the remaining D − 1 are divided by their maximum.
+    /// value (the rank-one term s(x)) is dropped and the remaining D − 1 are divided by their maximum. Exact where s(x) = 0;
+    /// elsewhere the rank-one term mixes with Jᵀ and one value of the spectrum is distorted (for the exact linear score
+    /// at a data point, one tangent value is lost), so prefer <see cref="Symmetrised"/>.
     /// </summary>
     DropLeading,
 }
