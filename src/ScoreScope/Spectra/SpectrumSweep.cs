@@ -1,0 +1,79 @@
+using ScoreScope.Data;
+using ScoreScope.Processes;
+using ScoreScope.Scores;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Spectra;
+
+/// <summary>
+/// Normalised score-Jacobian spectra along a time grid at fixed points y (docs/science/05 §1.1: the linearisation
+/// s(x, t) ≈ s(y, t) + J(y, t)(x − y) around points of the manifold), as a <see cref="SpectrumSeries"/>. Each time is
+/// normalised by its own noise variance b(t)², so the paper's time is t = b²/a².
+/// </summary>
+public static class SpectrumSweep
+{
+    /// <summary>The closed-form spectrum of a linear Gaussian manifold (eigenvalues of b²J; one point, since J does not
+    /// depend on x).</summary>
+    public static SpectrumSeries Exact(SubspaceGaussianDistribution distribution, ForwardProcess process,
+        IReadOnlyList<double> times, double tolerance = DimensionEstimate.DefaultTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(times);
+        using var scope = NewDisposeScope();
+        var spectra = times.Select(t =>
+            JacobianSpectrum.NormalisedEigenvalues(ScoreJacobians.Exact(distribution, process, t, 1), Square(process.B(t)))).ToArray();
+        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: false, tolerance);
+    }
+
+    /// <summary>Singular values of b²J by autograd (<see cref="ScoreJacobians.Autograd(IScoreFunction, Tensor, double)"/>)
+    /// at <paramref name="points"/> [B, D].</summary>
+    public static SpectrumSeries Autograd(IScoreFunction score, ForwardProcess process, Tensor points,
+        IReadOnlyList<double> times, double tolerance = DimensionEstimate.DefaultTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(times);
+        using var scope = NewDisposeScope();
+        var spectra = new Tensor[times.Count];
+        for (int i = 0; i < times.Count; i++)
+        {
+            using var step = NewDisposeScope();
+            var j = ScoreJacobians.Autograd(score, points, times[i]);
+            spectra[i] = JacobianSpectrum.NormalisedSingularValues(j, Square(process.B(times[i]))).MoveToOuterDisposeScope();
+        }
+        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: true, tolerance);
+    }
+
+    /// <summary>Singular values of b²J by the symmetrised score-matrix SVD (<see cref="ScoreMatrixSvd"/>) at
+    /// <paramref name="points"/> [B, D].</summary>
+    public static SpectrumSeries ScoreMatrix(IScoreFunction score, ForwardProcess process, Tensor points,
+        IReadOnlyList<double> times, Generator generator, double tolerance = DimensionEstimate.DefaultTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(times);
+        using var scope = NewDisposeScope();
+        var spectra = new Tensor[times.Count];
+        for (int i = 0; i < times.Count; i++)
+        {
+            using var step = NewDisposeScope();
+            spectra[i] = ScoreMatrixSvd.NormalisedSingularValues(score, points, times[i], process.B(times[i]), generator).MoveToOuterDisposeScope();
+        }
+        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: true, tolerance);
+    }
+
+    /// <summary>The process times at which the noise variance b²/a² takes the given values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When a variance is outside the process's range.</exception>
+    public static double[] TimesAtNoiseVariances(ForwardProcess process, IReadOnlyList<double> noiseVariances)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(noiseVariances);
+        return noiseVariances.Select(v => process.TimeAtNoiseToSignal(Math.Sqrt(v))).ToArray();
+    }
+
+    static double[] NoiseVariances(ForwardProcess process, IReadOnlyList<double> times) =>
+        times.Select(t => Square(process.NoiseToSignal(t))).ToArray();
+
+    static double Square(double v) => v * v;
+}
