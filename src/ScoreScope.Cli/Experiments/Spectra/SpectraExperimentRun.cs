@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using ScoreScope.Cli.Plotting;
+using ScoreScope.Cli.Settings;
+using ScoreScope.Data;
+using ScoreScope.Numerics;
+using ScoreScope.Processes;
+using ScoreScope.Scores;
+using ScoreScope.Spectra;
+using ScoreScope.Training;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Cli.Experiments.Spectra;
+
+/// <summary>The body of <c>reproduce spectra</c>: fills one run folder and the claim report.</summary>
+internal sealed class SpectraExperimentRun
+{
+    readonly SpectraExperimentSettings _s;
+    readonly string _folder;
+    readonly ClaimReport _report;
+    readonly TextWriter _log;
+    readonly CancellationToken _cancellationToken;
+    readonly VarianceExplodingProcess _process;
+    readonly Dictionary<string, string> _resolved = [];
+    readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
+    readonly List<SpectrumPlots.Curve> _dimensionCurves = [];
+
+    public SpectraExperimentRun(SpectraExperimentSettings settings, string folder, ClaimReport report, TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        _s = settings;
+        _folder = folder;
+        _report = report;
+        _log = log;
+        _cancellationToken = cancellationToken;
+        _process = VarianceExplodingProcess.Geometric(settings.SigmaMin, settings.SigmaMax);
+    }
+
+    public Dictionary<string, string> Execute()
+    {
+        var exactVariances = LogSpace(_s.ExactMinVariance, _s.ExactMaxVariance, _s.ExactTimes);
+        var trainedVariances = LogSpace(_s.TrainedMinVariance, _s.TrainedMaxVariance, _s.TrainedTimes);
+        var exactTimes = SpectrumSweep.TimesAtNoiseVariances(_process, exactVariances);
+        var trainedTimes = SpectrumSweep.TimesAtNoiseVariances(_process, trainedVariances);
+        _resolved["process"] = _process.ToString();
+        _resolved["time-convention"] = "t = noise variance b²/a² (VE: b² = σ(t)² − σ_min²); spectra of b²J";
+        _resolved["dimension-estimate"] = $"m̂ = D − #{{|ν| ≥ 1 − δ}}, δ = {Invariant(_s.SpikeTolerance)}";
+        _resolved["trained-spectra"] = "singular values of b²J by autograd at clean data points (float64 coefficients, float32 network)";
+        double eigenError = 0, vpError = 0, svdError = 0;
+        foreach (var (name, blocks) in new[] { ("single", _s.SingleVariance), ("two", _s.TwoVariances) })
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var spec = new LinearManifoldSpec(_s.AmbientDimension, blocks, Seeds.Derive(_s.Seed, "manifold-" + name));
+            using var data = spec.Build();
+            var lambda = data.CovarianceEigenvalues.data<double>().ToArray();
+            _resolved[$"{name}-manifold"] = spec.ToString();
+            _metrics[$"{name}-lambda-min"] = lambda[0];
+            _metrics[$"{name}-lambda-max"] = lambda[^1];
+
+            _log.WriteLine($"[{name}] exact spectra at {exactTimes.Length} times");
+            var exact = SpectrumSweep.Exact(data, _process, exactTimes, _s.SpikeTolerance);
+            eigenError = Math.Max(eigenError, EigenvalueError(exact, lambda));
+            var vp = VariancePreservingProcess.WithBetaRange();
+            var vpTimes = LogSpace(0.02, 1.0, _s.SvdTimes);
+            vpError = Math.Max(vpError, EigenvalueError(SpectrumSweep.Exact(data, vp, vpTimes, _s.SpikeTolerance), lambda));
+            svdError = Math.Max(svdError, ScoreMatrixError(data, lambda, exactTimes, name));
+            SpectrumSeriesFiles.Write(_folder, $"spectra-exact-{name}", exact, lambda.Length);
+
+            var model = Train(name, spec, data);
+            using (model)
+            {
+                using var scope = NewDisposeScope();
+                using var generator = Seeds.Generator(Seeds.Derive(_s.Seed, "points-" + name));
+                var points = data.Sample(_s.Points, generator);
+                _log.WriteLine($"[{name}] trained spectra (autograd) at {trainedTimes.Length} times × {_s.Points} points");
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var trained = SpectrumSweep.Autograd(model, _process, points, trainedTimes, _s.SpikeTolerance);
+                _metrics[$"{name}-trained-spectra-seconds"] = watch.Elapsed.TotalSeconds;
+                SpectrumSeriesFiles.Write(_folder, $"spectra-trained-{name}", trained, lambda.Length);
+                Analyse(name, blocks, lambda, exact, trained);
+            }
+        }
+        _report.AddWithinAbsolute("exact-eigenvalues-ve (max |ν − ν_exact|, −1 ×(D−d) and −t/(t+λ))", 0, eigenError, 1e-8);
+        _report.AddWithinAbsolute("exact-eigenvalues-vp (t = b²/a²)", 0, vpError, 1e-8);
+        _report.AddWithinAbsolute("score-matrix-svd vs closed form (symmetrised)", 0, svdError, 1e-6);
+        SpectrumPlots.Curves(Path.Combine(_folder, "dimension-vs-t.png"), _dimensionCurves,
+            $"m̂ = D − #{{|ν| ≥ {Invariant(1 - _s.SpikeTolerance)}}} vs t (d = 40)", "m̂", reference: _s.SingleVariance.Sum(b => b.Dimension));
+        File.WriteAllText(Path.Combine(_folder, "metrics.json"), JsonSerializer.Serialize(_metrics, ConfigJson.SerializerOptions) + "\n");
+        return _resolved;
+    }
+
+    void Analyse(string name, VarianceBlock[] blocks, double[] lambda, SpectrumSeries exact, SpectrumSeries trained)
+    {
+        int d = _s.AmbientDimension, m = lambda.Length;
+        var bulks = SpectraTheory.Bulks(d, blocks);
+        _dimensionCurves.Add(new($"exact, {name}", exact.NoiseVariances.ToArray(), exact.Dimension.ToArray(), false));
+        _dimensionCurves.Add(new($"trained, {name}", trained.NoiseVariances.ToArray(), trained.Dimension.ToArray(), false));
+        for (int k = 0; k < bulks.Length; k++)
+        {
+            _metrics[$"{name}-theory-bulk{k}-lower"] = bulks[k].Lower;
+            _metrics[$"{name}-theory-bulk{k}-upper"] = bulks[k].Upper;
+        }
+
+        // Dimension from the small-t spike of the trained model, used to place its tangent positions.
+        int smallest = Math.Min(_s.SmallestTimes, trained.Times.Count);
+        var smallDimensions = trained.Dimension.Take(smallest).ToArray();
+        int trainedDimension = Math.Clamp((int)Math.Round(smallDimensions.Average()), 2, d - 1);
+        _metrics[$"{name}-trained-dimension-smallest-times"] = smallDimensions.Average();
+
+        var spectrumCurves = new List<SpectrumPlots.Curve>();
+        for (int k = 0; k < d; k++)
+            spectrumCurves.Add(new(null, exact.NoiseVariances.ToArray(), exact.Mean.Select(r => r[k]).ToArray(), false));
+        foreach (var (bulk, index) in bulks.Select((b, i) => (b, i)))
+        {
+            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₋) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => -t / (t + bulk.Lower)).ToArray(), true));
+            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₊) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => -t / (t + bulk.Upper)).ToArray(), true));
+        }
+        SpectrumPlots.Curves(Path.Combine(_folder, $"spectra-vs-t-exact-{name}.png"), spectrumCurves,
+            $"exact normalised eigenvalues of b²J vs t ({name} variance; grey: all {d} sorted values)", "ν");
+        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-exact-{name}.png"), exact.NoiseVariances.ToArray(), exact.Mean, $"exact spectrum, {name} variance");
+        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-trained-{name}.png"), trained.NoiseVariances.ToArray(), trained.Mean,
+            $"trained MLP: −(singular values of b²J), {name} variance, mean of {trained.Points} points");
+
+        var gapCurves = new List<SpectrumPlots.Curve>
+        {
+            new("manifold gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false),
+            new("manifold gap, trained", trained.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false),
+            new("λ_min/(λ_min + t) (data)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.ManifoldGap(t, lambda[0])).ToArray(), true),
+        };
+        if (bulks.Length > 0)
+            gapCurves.Add(new("γ₋/(γ₋ + t) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.ManifoldGap(t, bulks[0].Lower)).ToArray(), true));
+
+        if (name == "single")
+        {
+            var early = exact.NoiseVariances.Select((t, i) => (t, m: exact.Dimension[i])).Where(p => p.t <= 0.1 * (1 + 1e-9)).ToArray();
+            bool holds = early.Length > 0 && early.All(p => p.m == m);
+            _report.Add(new ClaimCheck("exact-dimension-single (every t ≤ 0.1)", $"m̂ = {m}",
+                $"m̂ ∈ [{early.Min(p => p.m)}, {early.Max(p => p.m)}] at {early.Length} times", "exact", holds));
+            bool trainedHolds = smallDimensions.All(v => Math.Abs(v - m) <= 2);
+            _report.Add(new ClaimCheck($"trained-dimension-single ({smallest} smallest t ≤ {Invariant(trained.NoiseVariances[smallest - 1])})",
+                $"m̂ = {m} ± 2", string.Join(", ", smallDimensions.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))), "±2", trainedHolds));
+        }
+        else
+        {
+            int low = blocks.OrderBy(b => b.StandardDeviation).First().Dimension;
+            double a = lambda[low - 1], b = lambda[low];
+            double predicted = SpectraTheory.PeakTime(a, b);
+            _metrics["two-inner-edge-a"] = a;
+            _metrics["two-inner-edge-b"] = b;
+            _metrics["two-tmax-predicted"] = predicted;
+            _resolved["predicted-tmax"] = $"√(ab) = {Invariant(predicted)}, a = λ_{low} = {Invariant(a)} (max of the low-variance bulk), b = λ_{low + 1} = {Invariant(b)} (min of the high-variance bulk) of the data's covariance";
+            int expectedBelow = d - m + low;
+
+            var exactPeak = exact.PeakOfWidestGap(d - m, d - 2);
+            var exactGap = exact.WidestGaps(d - m, d - 2)[exactPeak.GridIndex];
+            _metrics["two-exact-tmax"] = exactPeak.Time;
+            _report.AddWithinRelative("exact-intermediate-gap t_max vs √(ab)", predicted, exactPeak.Time, 0.02);
+            _report.Add(new ClaimCheck("exact-intermediate-gap sub-block readout (values below the gap)", $"{expectedBelow}",
+                $"{exactGap.CountBelow} (width {exactGap.Width:F4})", "exact", exactGap.CountBelow == expectedBelow));
+
+            var trainedPeak = trained.PeakOfWidestGap(d - trainedDimension, d - 2);
+            var trainedGap = trained.WidestGaps(d - trainedDimension, d - 2)[trainedPeak.GridIndex];
+            _metrics["two-trained-tmax"] = trainedPeak.Time;
+            _metrics["two-trained-gap-width"] = trainedGap.Width;
+            _metrics["two-trained-gap-count-below"] = trainedGap.CountBelow;
+            bool detected = trainedGap.Width >= _s.GapThreshold && Math.Abs(trainedGap.CountBelow - expectedBelow) <= 2;
+            _report.Add(new ClaimCheck("trained-intermediate-gap detected", $"width ≥ {Invariant(_s.GapThreshold)}, {expectedBelow} ± 2 values below",
+                $"width {trainedGap.Width:F4}, {trainedGap.CountBelow} below, at t = {trainedPeak.Time:G4}", "Δ, ±2", detected));
+            _report.AddWithinRelative("trained-intermediate-gap t_max vs √(ab)", predicted, trainedPeak.Time, 0.20);
+
+            var exactTangent = SpectrumSeriesFiles.TangentGaps(exact, m);
+            gapCurves.Add(new("widest tangent gap, exact", exact.NoiseVariances.ToArray(), exactTangent.Select(g => g.Width).ToArray(), false));
+            gapCurves.Add(new("widest tangent gap, trained", trained.NoiseVariances.ToArray(), trained.WidestGaps(d - trainedDimension, d - 2).Select(g => g.Width).ToArray(), false));
+            gapCurves.Add(new("t(b−a)/((t+a)(t+b)) (data a, b)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, a, b)).ToArray(), true));
+            if (bulks.Length > 1)
+            {
+                double ga = bulks[0].Upper, gb = bulks[1].Lower;
+                gapCurves.Add(new("intermediate gap (generalised MP edges)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, ga, gb)).ToArray(), true));
+                _metrics["two-tmax-generalised-mp"] = SpectraTheory.PeakTime(ga, gb);
+            }
+        }
+        SpectrumPlots.Curves(Path.Combine(_folder, $"gap-widths-{name}.png"), gapCurves, $"gap widths vs t ({name} variance)", "gap width");
+    }
+
+    ScoreModel Train(string name, LinearManifoldSpec spec, SubspaceGaussianDistribution data)
+    {
+        string directory = Directory.CreateDirectory(Path.Combine(_folder, $"trained-{name}")).FullName;
+        File.WriteAllText(Path.Combine(directory, LinearManifoldSpec.FileName), JsonSerializer.Serialize(spec, ConfigJson.SerializerOptions) + "\n");
+        var config = new ScoreModelConfig([_s.AmbientDimension], ForwardProcessSpec.VarianceExplodingGeometric(_s.SigmaMin, _s.SigmaMax),
+            new MlpOptions(_s.Width, _s.Depth), ParametrisationKind.Edm);
+        var options = new TrainingOptions
+        {
+            Steps = _s.TrainingSteps,
+            BatchSize = _s.BatchSize,
+            LearningRate = _s.LearningRate,
+            Seed = Seeds.Derive(_s.Seed, "training-" + name),
+            CheckpointEvery = 0,
+            EvaluateEvery = Math.Max(1, _s.TrainingSteps / 10),
+            WarmupSteps = Math.Min(200, _s.TrainingSteps / 10),
+        };
+        using var trainer = new Trainer(config, options, new DistributionTrainingData(data, spec.ToString()));
+        trainer.OnMetrics = m => _log.WriteLine(FormattableString.Invariant(
+            $"[{name}] step {m.Step}/{options.Steps}: held-out loss (EMA) {m.HeldOutLossEma:G4}"));
+        var result = trainer.Run(directory, cancellationToken: _cancellationToken);
+        _cancellationToken.ThrowIfCancellationRequested();
+        File.Delete(Path.Combine(directory, Trainer.CheckpointFileName));
+        _metrics[$"{name}-training-seconds"] = result.Elapsed.TotalSeconds;
+        _metrics[$"{name}-training-steps-per-second"] = result.StepsPerSecond;
+        if (result.LastMetrics is { } last) _metrics[$"{name}-held-out-loss-ema"] = last.HeldOutLossEma;
+        return ScoreModelFile.Load(result.ModelPath!);
+    }
+
+    static double EigenvalueError(SpectrumSeries series, double[] lambda)
+    {
+        double error = 0;
+        int d = series.AmbientDimension;
+        for (int i = 0; i < series.Times.Count; i++)
+        {
+            double t = series.NoiseVariances[i];
+            var expected = Enumerable.Repeat(-1.0, d - lambda.Length).Concat(lambda.Select(l => -t / (t + l))).Order().ToArray();
+            error = Math.Max(error, series.Mean[i].Zip(expected, (x, y) => Math.Abs(x - y)).Max());
+        }
+        return error;
+    }
+
+    double ScoreMatrixError(SubspaceGaussianDistribution data, double[] lambda, double[] exactTimes, string name)
+    {
+        using var scope = NewDisposeScope();
+        using var generator = Seeds.Generator(Seeds.Derive(_s.Seed, "score-matrix-" + name));
+        var points = data.Sample(_s.SvdPoints, generator);
+        var score = data.ScoreFunction(_process);
+        double error = 0;
+        int d = _s.AmbientDimension;
+        for (int j = 0; j < _s.SvdTimes; j++)
+        {
+            double time = exactTimes[(int)Math.Round((double)j * (exactTimes.Length - 1) / Math.Max(1, _s.SvdTimes - 1))];
+            double b = _process.B(time), t = b * b;
+            var values = ScoreMatrixSvd.NormalisedSingularValues(score, points, time, b, generator).data<double>().ToArray();
+            var expected = Enumerable.Repeat(1.0, d - lambda.Length).Concat(lambda.Select(l => t / (t + l))).Order().ToArray();
+            for (int i = 0; i < values.Length; i++) error = Math.Max(error, Math.Abs(values[i] - expected[i % d]));
+        }
+        return error;
+    }
+
+    static double[] LogSpace(double lo, double hi, int count) =>
+        Enumerable.Range(0, count).Select(i => lo * Math.Pow(hi / lo, count == 1 ? 0 : (double)i / (count - 1))).ToArray();
+
+    static string Invariant(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}
