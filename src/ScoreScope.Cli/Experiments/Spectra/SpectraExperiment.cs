@@ -47,6 +47,13 @@ public sealed class SpectraExperiment
 
     Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
+    // Budget overrides (hidden: for tests and exploration; recorded in config.json).
+    Option<int> TrainingSteps { get; } = new("--training-steps") { Description = "Override the training steps per model.", Hidden = true };
+
+    Option<int> TrainedTimes { get; } = new("--trained-times") { Description = "Override the number of trained times.", Hidden = true };
+
+    Option<int> Points { get; } = new("--points") { Description = "Override the number of points.", Hidden = true };
+
     /// <summary>Builds the <c>spectra</c> subcommand.</summary>
     public Command Build()
     {
@@ -54,7 +61,7 @@ public sealed class SpectraExperiment
             "Score-Jacobian spectra and spectral gaps of linear Gaussian manifolds (Ventura et al. 2024): exact and " +
             "trained-MLP spectra vs t, dimension estimate, intermediate-gap t_max vs √(ab), plots and claims.")
         {
-            Quick, Check, Out, Force, Seed, Threads, Verbose,
+            Quick, Check, Out, Force, Seed, Threads, Verbose, TrainingSteps, TrainedTimes, Points,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "reproduce spectra", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
@@ -67,6 +74,12 @@ public sealed class SpectraExperiment
         if (threads < 1 || threads > MaxThreads)
             throw new UsageException($"--threads must be an integer in [1, {MaxThreads}] (got {threads})");
         var settings = SpectraExperimentSettings.Create(parseResult.GetValue(Quick), parseResult.GetValue(Seed), threads);
+        if (OptionFactory.TryGetExplicit(parseResult, TrainingSteps, out int steps))
+            settings = settings with { TrainingSteps = steps >= 1 ? steps : throw new UsageException($"--training-steps must be ≥ 1 (got {steps})") };
+        if (OptionFactory.TryGetExplicit(parseResult, TrainedTimes, out int trainedTimes))
+            settings = settings with { TrainedTimes = trainedTimes >= 3 ? trainedTimes : throw new UsageException($"--trained-times must be ≥ 3 (got {trainedTimes})") };
+        if (OptionFactory.TryGetExplicit(parseResult, Points, out int points))
+            settings = settings with { Points = points >= 1 ? points : throw new UsageException($"--points must be ≥ 1 (got {points})") };
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");
         bool force = parseResult.GetValue(Force);
         RunFolder.CheckTarget(target, force);

@@ -47,7 +47,7 @@ internal sealed class SpectraExperimentRun
         _resolved["dimension-estimate"] = $"m̂ = D − #{{|ν| ≥ 1 − δ}}, δ = {Invariant(_s.SpikeTolerance)}";
         _resolved["trained-spectra"] = "singular values of b²J by autograd at clean data points (float64 coefficients, float32 network)";
         double eigenError = 0, vpError = 0, svdError = 0;
-        foreach (var (name, blocks) in new[] { ("single", _s.SingleVariance), ("two", _s.TwoVariances) })
+        foreach (var (name, blocks) in new[] { ("two", _s.TwoVariances), ("single", _s.SingleVariance) })
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var spec = new LinearManifoldSpec(_s.AmbientDimension, blocks, Seeds.Derive(_s.Seed, "manifold-" + name));

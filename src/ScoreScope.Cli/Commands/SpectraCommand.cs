@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Experiments.Spectra;
+using ScoreScope.Cli.Plotting;
+using ScoreScope.Cli.Runs;
+using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Terminal;
+using ScoreScope.Data;
+using ScoreScope.Numerics;
+using ScoreScope.Scores;
+using ScoreScope.Spectra;
+using ScoreScope.Training;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Cli.Commands;
+
+/// <summary>
+/// <c>scorescope spectra</c>: normalised score-Jacobian spectra of any trained model over a list of times (Ventura et
+/// al. 2024, arXiv 2410.05898; docs/science/05 §1.4, §3), averaged over points: spectra.npy/csv, m̂ vs t and plots.
+/// When the model's folder holds <c>manifold.json</c> (written by <c>reproduce spectra</c>), the points are drawn from
+/// that linear manifold and its exact spectrum is overlaid; otherwise points are drawn from N(0, σ_data² I).
+/// </summary>
+public sealed class SpectraCommand
+{
+    const int MaxThreads = 64;
+    readonly CliConsole _console;
+
+    /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
+    public SpectraCommand(CliConsole console) => _console = console;
+
+    Option<string> Model { get; } = OptionFactory.Text("--model", "A run folder holding model.ckpt, or a model/checkpoint file (required).");
+
+    Option<int> Points { get; } = OptionFactory.Integer("--points", "Points at which the spectra are averaged (≥ 1).", 64);
+
+    Option<string> Times { get; } = OptionFactory.Text("--times",
+        "Noise variances t = b²/a² (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
+
+    Option<string> Method { get; } = OptionFactory.Text("--method",
+        "autograd (Jacobian through the network) or svd (symmetrised orthogonal-perturbation score matrix).", "autograd");
+
+    Option<double> Tolerance { get; } = OptionFactory.Number("--tolerance", "Spike tolerance δ of m̂ = D − #{|ν| ≥ 1 − δ}, in (0, 1).", 0.5);
+
+    Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", "Seed of the points and perturbations (default 0).");
+
+    Option<int> Threads { get; } = OptionFactory.Integer("--threads", $"libtorch CPU threads, in [1, {MaxThreads}].", 1);
+
+    Option<string> Out { get; } = CommonOptions.Out("runs/spectra-<yyyyMMdd-HHmmss>");
+
+    Option<bool> Force { get; } = CommonOptions.Force();
+
+    Option<bool> Verbose { get; } = CommonOptions.Verbose();
+
+    /// <summary>Builds the System.CommandLine command.</summary>
+    public Command Build()
+    {
+        var command = new Command("spectra",
+            "Normalised score-Jacobian spectra (singular values of b²J) of a trained model over times, averaged over " +
+            "points: spectra.npy/csv, dimension estimate m̂ vs t, gap widths and plots.")
+        {
+            Model, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
+        };
+        command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
+            "spectra", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
+        return command;
+    }
+
+    int Execute(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var settings = Resolve(parseResult);
+        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");
+        bool force = parseResult.GetValue(Force);
+        RunFolder.CheckTarget(target, force);
+        ScoreModel model;
+        try
+        {
+            model = ScoreModelFile.Load(settings.Model);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            throw new UsageException($"--model: {e.Message}");
+        }
+        using var _ = model;
+        if (model.Config.EventShape.Length != 1)
+            throw new UsageException($"--model: spectra need vector data; the model's event shape is {Shapes.Format(model.Config.EventShape)}");
+        int d = (int)model.Config.EventShape[0];
+        var process = model.Process;
+        var times = settings.Times.Select(v =>
+        {
+            double top = process.NoiseToSignal(process.EndTime);
+            if (v > top * top)
+                throw new UsageException($"--times: t = {v} exceeds the largest noise variance {top * top:G6} of {process}");
+            return process.TimeAtNoiseToSignal(Math.Sqrt(v));
+        }).ToArray();
+        var manifold = ReadManifold(settings.Model);
+        if (manifold is not null && manifold.AmbientDimension != d)
+            throw new UsageException($"{LinearManifoldSpec.FileName}: D = {manifold.AmbientDimension} differs from the model's {d}");
+
+        int previousThreads = get_num_threads();
+        set_num_threads(settings.Threads);
+        try
+        {
+            RunFolder.Write(target, force, folder =>
+            {
+                using var scope = NewDisposeScope();
+                using var generator = Seeds.Generator(Seeds.Derive(settings.Seed, "points"));
+                using var data = manifold?.Build();
+                var points = data is not null
+                    ? data.Sample(settings.Points, generator)
+                    : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator) * model.Config.SigmaData!.Value;
+                var series = settings.Method == "svd"
+                    ? SpectrumSweep.ScoreMatrix(model, process, points, times, generator, settings.Tolerance)
+                    : SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance);
+                cancellationToken.ThrowIfCancellationRequested();
+                int m = data?.IntrinsicDimension ?? Math.Clamp((int)Math.Round(series.Dimension[0]), 2, d - 1);
+                SpectrumSeriesFiles.Write(folder, "spectra", series, m);
+                var dimensionCurves = new List<SpectrumPlots.Curve> { new("model", series.NoiseVariances.ToArray(), series.Dimension.ToArray(), false) };
+                var gapCurves = new List<SpectrumPlots.Curve>
+                {
+                    new("manifold gap, model", series.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(series, m).Select(g => g.Width).ToArray(), false),
+                    new("widest tangent gap, model", series.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(series, m).Select(g => g.Width).ToArray(), false),
+                };
+                if (data is not null)
+                {
+                    var exact = SpectrumSweep.Exact(data, process, times, settings.Tolerance);
+                    SpectrumSeriesFiles.Write(folder, "spectra-exact", exact, m);
+                    dimensionCurves.Add(new("exact", exact.NoiseVariances.ToArray(), exact.Dimension.ToArray(), false));
+                    gapCurves.Add(new("manifold gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false));
+                    gapCurves.Add(new("widest tangent gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(exact, m).Select(g => g.Width).ToArray(), false));
+                    SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap-exact.png"), exact.NoiseVariances.ToArray(), exact.Mean, "exact spectrum (eigenvalues of b²J)");
+                }
+                SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap.png"), series.NoiseVariances.ToArray(), series.Mean,
+                    $"model: −(singular values of b²J), {settings.Method}, mean of {series.Points} points");
+                SpectrumPlots.Curves(Path.Combine(folder, "dimension-vs-t.png"), dimensionCurves, "m̂ vs t", "m̂", data?.IntrinsicDimension);
+                SpectrumPlots.Curves(Path.Combine(folder, "gap-widths.png"), gapCurves, "gap widths vs t", "gap width");
+                var config = new RunConfig<SpectraSettings>
+                {
+                    Command = "spectra",
+                    ScoreScopeVersion = ScoreScopeInfo.Version,
+                    Options = settings,
+                    Resolved = new Dictionary<string, string>
+                    {
+                        ["model"] = model.ToString(),
+                        ["process-times"] = string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture))),
+                        ["points"] = data is not null ? $"samples of {manifold}" : $"N(0, σ_data² I), σ_data = {model.Config.SigmaData}",
+                        ["manifold-dimension-used-for-gaps"] = m.ToString(CultureInfo.InvariantCulture),
+                    },
+                };
+                File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+                _console.Output.WriteLine($"Spectra of {model} at {times.Length} times × {series.Points} points ({settings.Method}): {target}");
+                for (int i = 0; i < times.Length; i++)
+                {
+                    _console.Output.WriteLine(FormattableString.Invariant(
+                        $"  t = {series.NoiseVariances[i],-10:G4} m̂ = {series.Dimension[i]:F2} ± {series.DimensionSpread[i]:F2}"));
+                }
+                return 0;
+            });
+        }
+        finally
+        {
+            set_num_threads(previousThreads);
+        }
+        return ExitCodes.Success;
+    }
+
+    SpectraSettings Resolve(ParseResult parseResult)
+    {
+        string model = parseResult.GetValue(Model) ?? throw new UsageException("--model is required (a run folder holding model.ckpt, or a model file)");
+        string file = Directory.Exists(model) ? Path.Combine(model, Trainer.ModelFileName) : model;
+        if (!File.Exists(file))
+            throw new UsageException($"--model '{model}': no model file found (expected a model.ckpt file or a folder holding one)");
+        int points = parseResult.GetValue(Points);
+        if (points < 1) throw new UsageException($"--points must be ≥ 1 (got {points})");
+        string method = parseResult.GetValue(Method) ?? "autograd";
+        if (method is not ("autograd" or "svd")) throw new UsageException($"--method must be autograd or svd (got '{method}')");
+        double tolerance = parseResult.GetValue(Tolerance);
+        if (!(tolerance > 0 && tolerance < 1)) throw new UsageException($"--tolerance must lie in (0, 1) (got {tolerance})");
+        int threads = parseResult.GetValue(Threads);
+        if (threads < 1 || threads > MaxThreads) throw new UsageException($"--threads must be an integer in [1, {MaxThreads}] (got {threads})");
+        return new SpectraSettings
+        {
+            Model = Path.GetFullPath(file),
+            Points = points,
+            Times = ParseTimes(parseResult.GetValue(Times) ?? "log:0.001:10:36"),
+            Method = method,
+            Tolerance = tolerance,
+            Seed = parseResult.GetValue(Seed),
+            Threads = threads,
+        };
+    }
+
+    static double[] ParseTimes(string text)
+    {
+        static double Number(string s) =>
+            double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v > 0
+                ? v
+                : throw new UsageException($"--times: '{s}' is not a positive finite number");
+        double[] times;
+        if (text.StartsWith("log:", StringComparison.Ordinal))
+        {
+            var parts = text.Split(':');
+            if (parts.Length != 4 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1)
+                throw new UsageException($"--times: '{text}' must be log:MIN:MAX:COUNT with COUNT ≥ 1");
+            double lo = Number(parts[1]), hi = Number(parts[2]);
+            times = Enumerable.Range(0, count).Select(i => count == 1 ? lo : lo * Math.Pow(hi / lo, (double)i / (count - 1))).ToArray();
+        }
+        else
+        {
+            times = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Number).ToArray();
+        }
+        if (times.Length == 0) throw new UsageException("--times: at least one time is required");
+        for (int i = 1; i < times.Length; i++)
+        {
+            if (!(times[i] > times[i - 1])) throw new UsageException($"--times must be strictly increasing ({times[i - 1]} then {times[i]})");
+        }
+        return times;
+    }
+
+    static LinearManifoldSpec? ReadManifold(string modelFile)
+    {
+        string path = Path.Combine(Path.GetDirectoryName(modelFile) ?? ".", LinearManifoldSpec.FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<LinearManifoldSpec>(File.ReadAllText(path), ConfigJson.SerializerOptions)
+                ?? throw new UsageException($"{path}: empty manifold description");
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path}: not a manifold description ({e.Message})");
+        }
+    }
+}

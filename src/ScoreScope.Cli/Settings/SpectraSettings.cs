@@ -1,0 +1,26 @@
+namespace ScoreScope.Cli.Settings;
+
+/// <summary>The fully resolved options of <c>scorescope spectra</c> (written to config.json).</summary>
+public sealed record SpectraSettings
+{
+    /// <summary>The model file (resolved from a run folder holding model.ckpt).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Points at which the spectra are averaged.</summary>
+    public int Points { get; init; } = 64;
+
+    /// <summary>The noise variances t = b²/a² (the paper's time) at which spectra are computed, ascending.</summary>
+    public required double[] Times { get; init; }
+
+    /// <summary><c>autograd</c> (Jacobian through the network) or <c>svd</c> (symmetrised score-matrix SVD).</summary>
+    public string Method { get; init; } = "autograd";
+
+    /// <summary>The spike tolerance δ of m̂ = D − #{|ν| ≥ 1 − δ}.</summary>
+    public double Tolerance { get; init; } = 0.5;
+
+    /// <summary>Seed of the points and perturbations.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>libtorch CPU threads.</summary>
+    public int Threads { get; init; } = 1;
+}
