@@ -38,7 +38,9 @@ public sealed class SpectraCommand
         "Noise variances t = b²/a² (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
 
     Option<string> Method { get; } = OptionFactory.Text("--method",
-        "autograd (Jacobian through the network) or svd (symmetrised orthogonal-perturbation score matrix).", "autograd");
+        "autograd (singular values of the Jacobian through the network), autograd-symmetric (eigenvalues of its symmetric " +
+        "part), autograd-mean / autograd-symmetric-mean (of the Jacobian averaged over the points: for linear manifolds, " +
+        "whose exact Jacobian is the same everywhere), or svd (symmetrised orthogonal-perturbation score matrix).", "autograd");
 
     Option<double> Tolerance { get; } = OptionFactory.Number("--tolerance", "Spike tolerance δ of m̂ = D − #{|ν| ≥ 1 − δ}, in (0, 1).", 0.5);
 
@@ -109,9 +111,15 @@ public sealed class SpectraCommand
                 var points = data is not null
                     ? data.Sample(settings.Points, generator)
                     : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator) * model.Config.SigmaData!.Value;
-                var series = settings.Method == "svd"
-                    ? SpectrumSweep.ScoreMatrix(model, process, points, times, generator, settings.Tolerance)
-                    : SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance);
+                var series = settings.Method switch
+                {
+                    "svd" => SpectrumSweep.ScoreMatrix(model, process, points, times, generator, settings.Tolerance),
+                    "autograd-symmetric" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, symmetricPart: true),
+                    "autograd-mean" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, averageJacobians: true),
+                    "autograd-symmetric-mean" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, symmetricPart: true, averageJacobians: true),
+                    "autograd-noisy" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, noise: generator),
+                    _ => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance),
+                };
                 cancellationToken.ThrowIfCancellationRequested();
                 int m = data?.IntrinsicDimension ?? Math.Clamp((int)Math.Round(series.Dimension[0]), 2, d - 1);
                 SpectrumSeriesFiles.Write(folder, "spectra", series, m);
@@ -173,7 +181,8 @@ public sealed class SpectraCommand
         int points = parseResult.GetValue(Points);
         if (points < 1) throw new UsageException($"--points must be ≥ 1 (got {points})");
         string method = parseResult.GetValue(Method) ?? "autograd";
-        if (method is not ("autograd" or "svd")) throw new UsageException($"--method must be autograd or svd (got '{method}')");
+        if (method is not ("autograd" or "autograd-symmetric" or "autograd-mean" or "autograd-symmetric-mean" or "autograd-noisy" or "svd"))
+            throw new UsageException($"--method must be autograd, autograd-symmetric, autograd-mean, autograd-symmetric-mean or svd (got '{method}')");
         double tolerance = parseResult.GetValue(Tolerance);
         if (!(tolerance > 0 && tolerance < 1)) throw new UsageException($"--tolerance must lie in (0, 1) (got {tolerance})");
         int threads = parseResult.GetValue(Threads);

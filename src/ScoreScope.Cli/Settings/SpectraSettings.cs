@@ -12,7 +12,8 @@ public sealed record SpectraSettings
     /// <summary>The noise variances t = b²/a² (the paper's time) at which spectra are computed, ascending.</summary>
     public required double[] Times { get; init; }
 
-    /// <summary><c>autograd</c> (Jacobian through the network) or <c>svd</c> (symmetrised score-matrix SVD).</summary>
+    /// <summary><c>autograd</c>, <c>autograd-symmetric</c>, <c>autograd-mean</c>, <c>autograd-symmetric-mean</c> or <c>svd</c>
+    /// (see <c>scorescope spectra --help</c>).</summary>
     public string Method { get; init; } = "autograd";
 
     /// <summary>The spike tolerance δ of m̂ = D − #{|ν| ≥ 1 − δ}.</summary>

@@ -26,10 +26,20 @@ public static class SpectrumSweep
         return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: false, tolerance);
     }
 
-    /// <summary>Singular values of b²J by autograd (<see cref="ScoreJacobians.Autograd(IScoreFunction, Tensor, double)"/>)
-    /// at <paramref name="points"/> [B, D].</summary>
+    /// <summary>
+    /// Spectra of b²J by autograd (<see cref="ScoreJacobians.Autograd(IScoreFunction, Tensor, double)"/>) at
+    /// <paramref name="points"/> [B, D]: singular values (the paper's choice for learned, non-symmetric Jacobians), or
+    /// with <paramref name="symmetricPart"/> the eigenvalues of the symmetric part (the antisymmetric part of a
+    /// network's error drops out). With <paramref name="averageJacobians"/> the Jacobians are averaged over the points
+    /// before the spectrum is taken (one spectrum per time): valid when the exact Jacobian is the same at every point
+    /// (a linear Gaussian manifold), where it averages out the point-to-point part of the network's error, whose
+    /// random-matrix spread would otherwise blur the gaps. With a <paramref name="noise"/> generator the Jacobians are
+    /// taken at forward-process samples x_t = a(t)y + b(t)z of the points y (typical inputs of a network at time t)
+    /// rather than at y itself.
+    /// </summary>
     public static SpectrumSeries Autograd(IScoreFunction score, ForwardProcess process, Tensor points,
-        IReadOnlyList<double> times, double tolerance = DimensionEstimate.DefaultTolerance)
+        IReadOnlyList<double> times, double tolerance = DimensionEstimate.DefaultTolerance, bool symmetricPart = false,
+        bool averageJacobians = false, Generator? noise = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(process);
@@ -39,10 +49,14 @@ public static class SpectrumSweep
         for (int i = 0; i < times.Count; i++)
         {
             using var step = NewDisposeScope();
-            var j = ScoreJacobians.Autograd(score, points, times[i]);
-            spectra[i] = JacobianSpectrum.NormalisedSingularValues(j, Square(process.B(times[i]))).MoveToOuterDisposeScope();
+            var at = noise is null ? points : process.SampleMarginal(points.to_type(ScalarType.Float64), times[i], noise);
+            var j = ScoreJacobians.Autograd(score, at, times[i]);
+            if (averageJacobians) j = j.mean([0], keepdim: true);
+            double variance = Square(process.B(times[i]));
+            spectra[i] = (symmetricPart ? JacobianSpectrum.NormalisedEigenvalues(j, variance) : JacobianSpectrum.NormalisedSingularValues(j, variance))
+                .MoveToOuterDisposeScope();
         }
-        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: true, tolerance);
+        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: !symmetricPart, tolerance);
     }
 
     /// <summary>Singular values of b²J by the symmetrised score-matrix SVD (<see cref="ScoreMatrixSvd"/>) at
