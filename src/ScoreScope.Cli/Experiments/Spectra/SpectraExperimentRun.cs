@@ -45,6 +45,7 @@ internal sealed class SpectraExperimentRun
         _resolved["process"] = _process.ToString();
         _resolved["time-convention"] = "t = noise variance b²/a² (VE: b² = σ(t)² − σ_min²); spectra of b²J";
         _resolved["dimension-estimate"] = $"m̂ = D − #{{|ν| ≥ 1 − δ}}, δ = {Invariant(_s.SpikeTolerance)}";
+        _resolved["gaps"] = $"manifold gap: between sorted positions D − d and D − d + 1; intermediate gap: the widest gap among the d tangent values with ≥ {SpectrumSeriesFiles.MinimumBlock} on either side; t_max: argmax over the grid refined by a parabola in log t; detected when width ≥ Δ = {Invariant(_s.GapThreshold)}";
         _resolved["trained-spectra"] = "singular values of b²J by autograd at clean data points (float64 coefficients, float32 network)";
         double eigenError = 0, vpError = 0, svdError = 0;
         foreach (var (name, blocks) in new[] { ("two", _s.TwoVariances), ("single", _s.SingleVariance) })
@@ -151,15 +152,17 @@ internal sealed class SpectraExperimentRun
             _resolved["predicted-tmax"] = $"√(ab) = {Invariant(predicted)}, a = λ_{low} = {Invariant(a)} (max of the low-variance bulk), b = λ_{low + 1} = {Invariant(b)} (min of the high-variance bulk) of the data's covariance";
             int expectedBelow = d - m + low;
 
-            var exactPeak = exact.PeakOfWidestGap(d - m, d - 2);
-            var exactGap = exact.WidestGaps(d - m, d - 2)[exactPeak.GridIndex];
+            var (exactFirst, exactLast) = SpectrumSeriesFiles.TangentRange(d, m);
+            var exactPeak = exact.PeakOfWidestGap(exactFirst, exactLast);
+            var exactGap = exact.WidestGaps(exactFirst, exactLast)[exactPeak.GridIndex];
             _metrics["two-exact-tmax"] = exactPeak.Time;
             _report.AddWithinRelative("exact-intermediate-gap-tmax", predicted, exactPeak.Time, 0.02);
             _report.Add(new ClaimCheck("exact-intermediate-gap-position", $"{expectedBelow} values below the gap (D − d + m_low)",
                 $"{exactGap.CountBelow} (width {exactGap.Width:F4})", "exact", exactGap.CountBelow == expectedBelow));
 
-            var trainedPeak = trained.PeakOfWidestGap(d - trainedDimension, d - 2);
-            var trainedGap = trained.WidestGaps(d - trainedDimension, d - 2)[trainedPeak.GridIndex];
+            var (trainedFirst, trainedLast) = SpectrumSeriesFiles.TangentRange(d, trainedDimension);
+            var trainedPeak = trained.PeakOfWidestGap(trainedFirst, trainedLast);
+            var trainedGap = trained.WidestGaps(trainedFirst, trainedLast)[trainedPeak.GridIndex];
             _metrics["two-trained-tmax"] = trainedPeak.Time;
             _metrics["two-trained-gap-width"] = trainedGap.Width;
             _metrics["two-trained-gap-count-below"] = trainedGap.CountBelow;
@@ -170,14 +173,28 @@ internal sealed class SpectraExperimentRun
 
             var exactTangent = SpectrumSeriesFiles.TangentGaps(exact, m);
             gapCurves.Add(new("widest tangent gap, exact", exact.NoiseVariances.ToArray(), exactTangent.Select(g => g.Width).ToArray(), false));
-            gapCurves.Add(new("widest tangent gap, trained", trained.NoiseVariances.ToArray(), trained.WidestGaps(d - trainedDimension, d - 2).Select(g => g.Width).ToArray(), false));
+            gapCurves.Add(new("widest tangent gap, trained", trained.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false));
             gapCurves.Add(new("t(b−a)/((t+a)(t+b)) (data a, b)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, a, b)).ToArray(), true));
             if (bulks.Length > 1)
             {
                 double ga = bulks[0].Upper, gb = bulks[1].Lower;
                 gapCurves.Add(new("intermediate gap (generalised MP edges)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, ga, gb)).ToArray(), true));
                 _metrics["two-tmax-generalised-mp"] = SpectraTheory.PeakTime(ga, gb);
+                if (SpectralGaps.OpeningAndClosingTimes(ga, gb, _s.GapThreshold) is { } window)
+                {
+                    _metrics["two-gap-open-generalised-mp"] = window.Open;
+                    _metrics["two-gap-close-generalised-mp"] = window.Close;
+                }
             }
+        }
+        if (bulks.Length > 0)
+        {
+            var phases = new System.Text.StringBuilder("noise_variance,phase\n");
+            foreach (double t in exact.NoiseVariances)
+                phases.Append(CultureInfo.InvariantCulture, $"{t:R},{SpectraTheory.Phase(t, bulks, _s.GapThreshold)}\n");
+            File.WriteAllText(Path.Combine(_folder, $"phases-{name}.csv"), phases.ToString());
+            _metrics[$"{name}-trivial-phase-above"] = GenerationPhases.TrivialPhaseTime(bulks, _s.GapThreshold);
+            _metrics[$"{name}-consolidation-phase-below"] = GenerationPhases.ConsolidationPhaseTime(bulks, _s.GapThreshold);
         }
         SpectrumPlots.Curves(Path.Combine(_folder, $"gap-widths-{name}.png"), gapCurves, $"gap widths vs t ({name} variance)", "gap width");
     }

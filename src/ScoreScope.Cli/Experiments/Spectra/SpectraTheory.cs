@@ -1,32 +1,38 @@
+using ScoreScope.Data;
+using ScoreScope.Spectra;
+
 namespace ScoreScope.Cli.Experiments.Spectra;
 
 /// <summary>
 /// The random-matrix predictions used by the spectra experiment, in one place (the theory itself lives in
-/// <c>ScoreScope.Spectra</c>): Marchenko–Pastur and generalised MP edges, the manifold and intermediate gaps and the
-/// time of maximal visibility (docs/science/05 §2.2–2.3, §5).
+/// <see cref="ScoreScope.Spectra"/>): Marchenko–Pastur and generalised MP edges of the tangent covariance, the manifold
+/// and intermediate gaps, the time of maximal visibility and the phase labels (docs/science/05 §2.2–2.3, §3, §5).
 /// </summary>
 internal static class SpectraTheory
 {
-    /// <summary>The tangent bulks [γ₋, γ₊] of the blocks (ratio c = m/D, weights m_k/m, variances σ_k²), ascending.</summary>
-    public static (double Lower, double Upper)[] Bulks(int ambientDimension, IReadOnlyList<ScoreScope.Data.VarianceBlock> blocks)
+    /// <summary>The tangent covariance bulks [γ₋, γ₊] of the blocks, ascending: Marchenko–Pastur σ²(1 ± √α)² for one
+    /// block (α = m/D), the generalised MP support (c = m/D, w_k = m_k/m, τ_k = σ_k²) for several.</summary>
+    public static SpectralInterval[] Bulks(int ambientDimension, IReadOnlyList<VarianceBlock> blocks)
     {
-        // TEMPORARY until ScoreScope.Spectra.MarchenkoPastur / GeneralizedMarchenkoPastur land on main.
         int m = blocks.Sum(b => b.Dimension);
-        double alpha = (double)m / ambientDimension;
+        double ratio = (double)m / ambientDimension;
         if (blocks.Count == 1)
-        {
-            double v = blocks[0].StandardDeviation * blocks[0].StandardDeviation;
-            return [(v * Math.Pow(1 - Math.Sqrt(alpha), 2), v * Math.Pow(1 + Math.Sqrt(alpha), 2))];
-        }
-        return [];
+            return [MarchenkoPastur.Edges(ratio, blocks[0].StandardDeviation * blocks[0].StandardDeviation)];
+        return GeneralizedMarchenkoPastur.Support(ratio,
+            blocks.Select(b => (double)b.Dimension / m).ToArray(),
+            blocks.Select(b => b.StandardDeviation * b.StandardDeviation).ToArray()).ToArray();
     }
 
     /// <summary>The manifold gap γ₋/(γ₋ + t).</summary>
-    public static double ManifoldGap(double t, double lowerEdge) => lowerEdge / (lowerEdge + t);
+    public static double ManifoldGap(double t, double lowerEdge) => SpectralGaps.ManifoldGap(t, lowerEdge);
 
     /// <summary>The intermediate gap t(b − a)/((t + a)(t + b)).</summary>
-    public static double IntermediateGap(double t, double a, double b) => t * (b - a) / ((t + a) * (t + b));
+    public static double IntermediateGap(double t, double a, double b) => SpectralGaps.IntermediateGap(t, a, b);
 
     /// <summary>The time of maximal visibility √(ab).</summary>
-    public static double PeakTime(double a, double b) => Math.Sqrt(a * b);
+    public static double PeakTime(double a, double b) => SpectralGaps.PeakTime(a, b);
+
+    /// <summary>The phase at noise variance t for a resolution threshold Δ.</summary>
+    public static GenerationPhase Phase(double t, IReadOnlyList<SpectralInterval> bulks, double threshold) =>
+        GenerationPhases.Classify(t, bulks, threshold);
 }

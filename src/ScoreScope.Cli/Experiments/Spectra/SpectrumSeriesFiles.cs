@@ -8,7 +8,8 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 /// <summary>
 /// Writes a <see cref="SpectrumSeries"/> into a run folder: <c>NAME.npy</c> (mean sorted spectrum [T, D], eigenvalue
 /// convention ν ∈ [−1, 0]), <c>NAME-spread.npy</c> (standard deviation over points) and <c>NAME.csv</c> (per time:
-/// process time, noise variance, m̂ ± sd, manifold gap, widest tangent gap and the count of values below it).
+/// process time, noise variance, m̂ ± sd, manifold gap, widest tangent gap (<see cref="TangentGaps"/>) and the count of
+/// values below it).
 /// </summary>
 internal static class SpectrumSeriesFiles
 {
@@ -36,7 +37,21 @@ internal static class SpectrumSeriesFiles
         return series.WidestGaps(k, k);
     }
 
-    /// <summary>The widest gap strictly inside the d tangent values at each time (an intermediate gap when bulks detach).</summary>
-    public static IReadOnlyList<SpectralGap> TangentGaps(SpectrumSeries series, int manifoldDimension) =>
-        series.WidestGaps(series.AmbientDimension - manifoldDimension, series.AmbientDimension - 2);
+    /// <summary>The fewest tangent values on either side of an intermediate gap (excludes gaps at the bulk ends, where
+    /// the sparse extreme values of a finite spectrum, or a network's outliers, leave wide spacings).</summary>
+    public const int MinimumBlock = 5;
+
+    /// <summary>The widest gap inside the d tangent values at each time with at least <see cref="MinimumBlock"/> of them
+    /// on either side (an intermediate gap when bulks detach).</summary>
+    public static IReadOnlyList<SpectralGap> TangentGaps(SpectrumSeries series, int manifoldDimension)
+    {
+        var (first, last) = TangentRange(series.AmbientDimension, manifoldDimension);
+        return series.WidestGaps(first, last);
+    }
+
+    /// <summary>The positions searched by <see cref="TangentGaps"/>.</summary>
+    public static (int First, int Last) TangentRange(int ambientDimension, int manifoldDimension) =>
+        manifoldDimension >= 2 * MinimumBlock + 1
+            ? (ambientDimension - manifoldDimension + MinimumBlock - 1, ambientDimension - 1 - MinimumBlock)
+            : (ambientDimension - manifoldDimension, ambientDimension - 2);
 }
