@@ -78,6 +78,7 @@ internal sealed class SpectraExperimentRun
                 var trained = SpectrumSweep.Autograd(model, _process, points, trainedTimes, _s.SpikeTolerance);
                 _metrics[$"{name}-trained-spectra-seconds"] = watch.Elapsed.TotalSeconds;
                 SpectrumSeriesFiles.Write(_folder, $"spectra-trained-{name}", trained, lambda.Length);
+                WriteErrors(name, model, data, points, trainedTimes);
                 Analyse(name, blocks, lambda, exact, trained);
             }
         }
@@ -225,6 +226,25 @@ internal sealed class SpectraExperimentRun
         _metrics[$"{name}-training-steps-per-second"] = result.StepsPerSecond;
         if (result.LastMetrics is { } last) _metrics[$"{name}-held-out-loss-ema"] = last.HeldOutLossEma;
         return ScoreModelFile.Load(result.ModelPath!);
+    }
+
+    /// <summary>Diagnostics of the trained score at 6 of the trained times: the relative score error under p_t and the
+    /// relative Frobenius error of its Jacobian at the points.</summary>
+    void WriteErrors(string name, ScoreModel model, SubspaceGaussianDistribution data, Tensor points, double[] trainedTimes)
+    {
+        var chosen = Enumerable.Range(0, 6).Select(i => trainedTimes[(int)Math.Round(i * (trainedTimes.Length - 1) / 5.0)]).Distinct().ToArray();
+        var scoreErrors = ScoreErrorEvaluation.RelativeErrorCurve(model, data, _process, chosen, 2048, Seeds.Derive(_s.Seed, "score-error-" + name));
+        var csv = new System.Text.StringBuilder("noise_variance,relative_score_error,relative_score_error_se,jacobian_relative_frobenius_error\n");
+        for (int i = 0; i < chosen.Length; i++)
+        {
+            using var scope = NewDisposeScope();
+            var learned = ScoreJacobians.Autograd(model, points, chosen[i]);
+            var exact = ScoreJacobians.Exact(data, _process, chosen[i], points.shape[0]);
+            double jacobianError = ((learned - exact).square().sum([1, 2]).sqrt() / exact.square().sum([1, 2]).sqrt()).mean().item<double>();
+            double t = _process.B(chosen[i]) * _process.B(chosen[i]);
+            csv.Append(CultureInfo.InvariantCulture, $"{t:R},{scoreErrors[i].RelativeError:R},{scoreErrors[i].StandardError:R},{jacobianError:R}\n");
+        }
+        File.WriteAllText(Path.Combine(_folder, $"errors-trained-{name}.csv"), csv.ToString());
     }
 
     static double EigenvalueError(SpectrumSeries series, double[] lambda)
