@@ -16,6 +16,7 @@ namespace ScoreScope.Benchmarks;
 /// Run with <c>dotnet run -c Release --project bench/ScoreScope.Benchmarks -- --filter *ScoreJacobianBenchmarks*</c>.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[MedianColumn]
 public class ScoreJacobianBenchmarks
 {
     const int Points = 256, Dimension = 100;

@@ -54,6 +54,10 @@ public sealed class SpectraExperiment
 
     Option<int> Points { get; } = new("--points") { Description = "Override the number of points.", Hidden = true };
 
+    Option<double> TrainingTimeMin { get; } = new("--training-time-min") { Description = "Override the smallest training time.", Hidden = true };
+
+    Option<double> TrainingTimeMax { get; } = new("--training-time-max") { Description = "Override the largest training time.", Hidden = true };
+
     /// <summary>Builds the <c>spectra</c> subcommand.</summary>
     public Command Build()
     {
@@ -61,7 +65,7 @@ public sealed class SpectraExperiment
             "Score-Jacobian spectra and spectral gaps of linear Gaussian manifolds (Ventura et al. 2024): exact and " +
             "trained-MLP spectra vs t, dimension estimate, intermediate-gap t_max vs √(ab), plots and claims.")
         {
-            Quick, Check, Out, Force, Seed, Threads, Verbose, TrainingSteps, TrainedTimes, Points,
+            Quick, Check, Out, Force, Seed, Threads, Verbose, TrainingSteps, TrainedTimes, Points, TrainingTimeMin, TrainingTimeMax,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "reproduce spectra", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
@@ -78,6 +82,10 @@ public sealed class SpectraExperiment
             settings = settings with { TrainingSteps = steps >= 1 ? steps : throw new UsageException($"--training-steps must be ≥ 1 (got {steps})") };
         if (OptionFactory.TryGetExplicit(parseResult, TrainedTimes, out int trainedTimes))
             settings = settings with { TrainedTimes = trainedTimes >= 3 ? trainedTimes : throw new UsageException($"--trained-times must be ≥ 3 (got {trainedTimes})") };
+        if (OptionFactory.TryGetExplicit(parseResult, TrainingTimeMin, out double tMin)) settings = settings with { TrainingMinimumTime = tMin };
+        if (OptionFactory.TryGetExplicit(parseResult, TrainingTimeMax, out double tMax)) settings = settings with { TrainingMaximumTime = tMax };
+        if (!(settings.TrainingMinimumTime > 0 && settings.TrainingMaximumTime > settings.TrainingMinimumTime && settings.TrainingMaximumTime <= 1))
+            throw new UsageException($"the training times must satisfy 0 < min < max ≤ 1 (got {settings.TrainingMinimumTime}, {settings.TrainingMaximumTime})");
         if (OptionFactory.TryGetExplicit(parseResult, Points, out int points))
             settings = settings with { Points = points >= 1 ? points : throw new UsageException($"--points must be ≥ 1 (got {points})") };
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");

@@ -215,6 +215,7 @@ internal sealed class SpectraExperimentRun
             CheckpointEvery = 0,
             EvaluateEvery = Math.Max(1, _s.TrainingSteps / 10),
             WarmupSteps = Math.Min(200, _s.TrainingSteps / 10),
+            Loss = new LossOptions(Times: new TimeSampling(TimeSamplingKind.Uniform, _s.TrainingMinimumTime, _s.TrainingMaximumTime)),
         };
         using var trainer = new Trainer(config, options, new DistributionTrainingData(data, spec.ToString()));
         trainer.OnMetrics = m => _log.WriteLine(FormattableString.Invariant(

@@ -78,6 +78,12 @@ public sealed record SpectraExperimentSettings
     /// <summary>Peak learning rate.</summary>
     public double LearningRate { get; init; } = 2e-3;
 
+    /// <summary>Smallest process time of the training-time distribution (uniform; the library default 10⁻³).</summary>
+    public double TrainingMinimumTime { get; init; } = 1e-3;
+
+    /// <summary>Largest process time of the training-time distribution (the process's end time 1 by default).</summary>
+    public double TrainingMaximumTime { get; init; } = 1.0;
+
     /// <summary>MLP hidden width.</summary>
     public int Width { get; init; } = 256;
 
