@@ -18,12 +18,8 @@ public static class SpectrumSweep
         IReadOnlyList<double> times, double tolerance = DimensionEstimate.DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(distribution);
-        ArgumentNullException.ThrowIfNull(process);
-        ArgumentNullException.ThrowIfNull(times);
-        using var scope = NewDisposeScope();
-        var spectra = times.Select(t =>
-            JacobianSpectrum.NormalisedEigenvalues(ScoreJacobians.Exact(distribution, process, t, 1), Square(process.B(t)))).ToArray();
-        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: false, tolerance);
+        return Sweep(process, times, false, tolerance,
+            t => JacobianSpectrum.NormalisedEigenvalues(ScoreJacobians.Exact(distribution, process, t, 1), Square(process.B(t))));
     }
 
     /// <summary>
@@ -42,21 +38,14 @@ public static class SpectrumSweep
         bool averageJacobians = false, Generator? noise = null)
     {
         ArgumentNullException.ThrowIfNull(score);
-        ArgumentNullException.ThrowIfNull(process);
-        ArgumentNullException.ThrowIfNull(times);
-        using var scope = NewDisposeScope();
-        var spectra = new Tensor[times.Count];
-        for (int i = 0; i < times.Count; i++)
+        return Sweep(process, times, !symmetricPart, tolerance, t =>
         {
-            using var step = NewDisposeScope();
-            var at = noise is null ? points : process.SampleMarginal(points.to_type(ScalarType.Float64), times[i], noise);
-            var j = ScoreJacobians.Autograd(score, at, times[i]);
+            var at = noise is null ? points : process.SampleMarginal(points.to_type(ScalarType.Float64), t, noise);
+            var j = ScoreJacobians.Autograd(score, at, t);
             if (averageJacobians) j = j.mean([0], keepdim: true);
-            double variance = Square(process.B(times[i]));
-            spectra[i] = (symmetricPart ? JacobianSpectrum.NormalisedEigenvalues(j, variance) : JacobianSpectrum.NormalisedSingularValues(j, variance))
-                .MoveToOuterDisposeScope();
-        }
-        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: !symmetricPart, tolerance);
+            double variance = Square(process.B(t));
+            return symmetricPart ? JacobianSpectrum.NormalisedEigenvalues(j, variance) : JacobianSpectrum.NormalisedSingularValues(j, variance);
+        });
     }
 
     /// <summary>Singular values of b²J by the symmetrised score-matrix SVD (<see cref="ScoreMatrixSvd"/>) at
@@ -65,16 +54,8 @@ public static class SpectrumSweep
         IReadOnlyList<double> times, Generator generator, double tolerance = DimensionEstimate.DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(score);
-        ArgumentNullException.ThrowIfNull(process);
-        ArgumentNullException.ThrowIfNull(times);
-        using var scope = NewDisposeScope();
-        var spectra = new Tensor[times.Count];
-        for (int i = 0; i < times.Count; i++)
-        {
-            using var step = NewDisposeScope();
-            spectra[i] = ScoreMatrixSvd.NormalisedSingularValues(score, points, times[i], process.B(times[i]), generator).MoveToOuterDisposeScope();
-        }
-        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues: true, tolerance);
+        return Sweep(process, times, true, tolerance,
+            t => ScoreMatrixSvd.NormalisedSingularValues(score, points, t, process.B(t), generator));
     }
 
     /// <summary>The process times at which the noise variance b²/a² takes the given values.</summary>
@@ -84,6 +65,21 @@ public static class SpectrumSweep
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(noiseVariances);
         return noiseVariances.Select(v => process.TimeAtNoiseToSignal(Math.Sqrt(v))).ToArray();
+    }
+
+    static SpectrumSeries Sweep(ForwardProcess process, IReadOnlyList<double> times, bool singularValues, double tolerance,
+        Func<double, Tensor> spectrumAt)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(times);
+        using var scope = NewDisposeScope();
+        var spectra = new Tensor[times.Count];
+        for (int i = 0; i < times.Count; i++)
+        {
+            using var step = NewDisposeScope();
+            spectra[i] = spectrumAt(times[i]).MoveToOuterDisposeScope();
+        }
+        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues, tolerance);
     }
 
     static double[] NoiseVariances(ForwardProcess process, IReadOnlyList<double> times) =>

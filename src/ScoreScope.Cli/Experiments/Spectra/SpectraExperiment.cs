@@ -1,19 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using ScoreScope.Cli.Commands;
 using ScoreScope.Cli.Errors;
-using ScoreScope.Cli.Plotting;
 using ScoreScope.Cli.Runs;
 using ScoreScope.Cli.Settings;
 using ScoreScope.Cli.Terminal;
-using ScoreScope.Data;
-using ScoreScope.Numerics;
-using ScoreScope.Processes;
-using ScoreScope.Scores;
-using ScoreScope.Spectra;
-using ScoreScope.Training;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Cli.Experiments.Spectra;
