@@ -40,7 +40,8 @@ public sealed class SpectraCommand
     Option<string> Method { get; } = OptionFactory.Text("--method",
         "autograd (singular values of the Jacobian through the network), autograd-symmetric (eigenvalues of its symmetric " +
         "part), autograd-mean / autograd-symmetric-mean (of the Jacobian averaged over the points: for linear manifolds, " +
-        "whose exact Jacobian is the same everywhere), or svd (symmetrised orthogonal-perturbation score matrix).", "autograd");
+        "whose exact Jacobian is the same everywhere), autograd-noisy (at forward samples a·y + b·z of the points), or svd " +
+        "(symmetrised orthogonal-perturbation score matrix).", "autograd");
 
     Option<double> Tolerance { get; } = OptionFactory.Number("--tolerance", "Spike tolerance δ of m̂ = D − #{|ν| ≥ 1 − δ}, in (0, 1).", 0.5);
 
@@ -182,7 +183,7 @@ public sealed class SpectraCommand
         if (points < 1) throw new UsageException($"--points must be ≥ 1 (got {points})");
         string method = parseResult.GetValue(Method) ?? "autograd";
         if (method is not ("autograd" or "autograd-symmetric" or "autograd-mean" or "autograd-symmetric-mean" or "autograd-noisy" or "svd"))
-            throw new UsageException($"--method must be autograd, autograd-symmetric, autograd-mean, autograd-symmetric-mean or svd (got '{method}')");
+            throw new UsageException($"--method must be autograd, autograd-symmetric, autograd-mean, autograd-symmetric-mean, autograd-noisy or svd (got '{method}')");
         double tolerance = parseResult.GetValue(Tolerance);
         if (!(tolerance > 0 && tolerance < 1)) throw new UsageException($"--tolerance must lie in (0, 1) (got {tolerance})");
         int threads = parseResult.GetValue(Threads);

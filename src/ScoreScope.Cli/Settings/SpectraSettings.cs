@@ -12,7 +12,7 @@ public sealed record SpectraSettings
     /// <summary>The noise variances t = b²/a² (the paper's time) at which spectra are computed, ascending.</summary>
     public required double[] Times { get; init; }
 
-    /// <summary><c>autograd</c>, <c>autograd-symmetric</c>, <c>autograd-mean</c>, <c>autograd-symmetric-mean</c> or <c>svd</c>
+    /// <summary><c>autograd</c>, <c>autograd-symmetric</c>, <c>autograd-mean</c>, <c>autograd-symmetric-mean</c>, <c>autograd-noisy</c> or <c>svd</c>
     /// (see <c>scorescope spectra --help</c>).</summary>
     public string Method { get; init; } = "autograd";
 

@@ -82,7 +82,7 @@ public sealed class SpectraCommandTests : IClassFixture<SpectraCommandTests.Tiny
     [InlineData("--times", "0.1,0.01", "strictly increasing")]
     [InlineData("--times", "log:1:0", "log:MIN:MAX:COUNT")]
     [InlineData("--times", "1e6", "exceeds the largest noise variance")]
-    [InlineData("--method", "jacobi", "autograd or svd")]
+    [InlineData("--method", "jacobi", "autograd-noisy or svd")]
     [InlineData("--points", "0", "--points")]
     [InlineData("--tolerance", "1.5", "(0, 1)")]
     public void Bad_input_to_spectra_is_one_line_with_exit_code_two(string option, string value, string message)
