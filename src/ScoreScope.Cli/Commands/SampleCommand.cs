@@ -23,24 +23,25 @@ public sealed class SampleCommand
         $"Data distribution: gmm8 (8 Gaussians on a circle of radius 4, sd 0.5), gaussian10 (a fixed 10-D Gaussian with " +
         $"non-diagonal covariance), or a path to an n × d .npy/.csv file used as an empirical distribution.", Defaults.Data);
 
-    public Option<string> Process { get; } = OptionFactory.Text("--process",
-        $"Forward process: {string.Join(" | ", ProcessTable.Names)}.", Defaults.Process);
+    readonly ProcessOptions _processOptions = new(Defaults.Process);
 
-    public Option<double> SigmaMin { get; } = OptionFactory.Number("--sigma-min",
-        $"σ_min of the geometric VE process, > 0 (ve only) [default: {ProcessTable.DefaultSigmaMin}]");
+    public Option<string> Process => _processOptions.Process;
 
-    public Option<double> SigmaMax { get; } = OptionFactory.Number("--sigma-max",
-        $"σ_max of the geometric VE process, > σ_min (ve only) [default: {ProcessTable.DefaultSigmaMax}]");
+    public Option<double> SigmaMin => _processOptions.SigmaMin;
 
-    public Option<double> BetaMin { get; } = OptionFactory.Number("--beta-min",
-        $"β_min of the linear β schedule, ≥ 0 (vp, subvp) [default: {ProcessTable.DefaultBetaMin}]");
+    public Option<double> SigmaMax => _processOptions.SigmaMax;
 
-    public Option<double> BetaMax { get; } = OptionFactory.Number("--beta-max",
-        $"β_max of the linear β schedule, ≥ β_min (vp, subvp), or the clip value of the cosine schedule (vp-cosine) " +
-        $"[default: {ProcessTable.DefaultBetaMax}]");
+    public Option<double> BetaMin => _processOptions.BetaMin;
+
+    public Option<double> BetaMax => _processOptions.BetaMax;
 
     public Option<string> Score { get; } = OptionFactory.Text("--score",
-        $"Score: {string.Join(" | ", ScoreTable.Names)} (the closed-form score of the data pushed through the process).", Defaults.Score);
+        "Score: exact (the closed-form score of the data pushed through the process) | model (a trained model, set by --model).",
+        Defaults.Score);
+
+    public Option<string> Model { get; } = OptionFactory.Text("--model",
+        "A training run folder (from 'scorescope train'): sample with its model's EMA weights. The model fixes --process " +
+        "and its parameters, --data and --score; giving other values for them is an error.");
 
     public Option<string> Sampler { get; } = OptionFactory.Text("--sampler",
         "Sampler: heun (probability-flow ODE, 2nd order) | euler (probability-flow ODE) | euler-maruyama (reverse SDE) | " +
@@ -95,7 +96,7 @@ public sealed class SampleCommand
             "Draw samples with a forward process, a score and a sampler; write samples.npy, config.json, metrics.json " +
             "and samples.png to a new run folder.")
         {
-            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Sampler, Steps, Grid, TMin, Snr, Denoise,
+            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Denoise,
             N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
@@ -152,6 +153,7 @@ public sealed class SampleCommand
         Take(BetaMin, (s, v) => s with { BetaMin = v });
         Take(BetaMax, (s, v) => s with { BetaMax = v });
         Take(Score, (s, v) => s with { Score = v });
+        Take(Model, (s, v) => s with { Model = v });
         Take(Sampler, (s, v) => s with { Sampler = v });
         Take(Steps, (s, v) => s with { Steps = v });
         Take(Grid, (s, v) => s with { Grid = v });
@@ -176,6 +178,7 @@ public sealed class SampleCommand
             settings = DropConfigValues(settings, origins, ["snr"]);
         }
 
+        settings = WithModel(settings, origins);
         settings = ProcessTable.WithDefaultParameters(settings);
         if (SamplerTable.UsesSnr(settings.Sampler))
         {
@@ -188,6 +191,61 @@ public sealed class SampleCommand
         settings = settings with { Seed = settings.Seed ?? DrawSeed() };
         return (settings, origins);
     }
+
+    /// <summary>
+    /// With <c>--model</c>: the process, its parameters, the data and the score are the model's; values the user gave
+    /// that differ are a usage error naming both.
+    /// </summary>
+    static SampleSettings WithModel(SampleSettings settings, SettingOrigins origins)
+    {
+        if (settings.Model is not { } folder)
+        {
+            return settings;
+        }
+        string option = origins.Describe("model");
+        var trained = TrainedRun.Open(folder, option).Settings;
+        var given = ProcessParameters.Of(settings);
+        var model = ProcessParameters.Of(trained);
+        var conflicts = new List<(string Key, string Given, string Model)>();
+        if (origins.IsGiven("process") && settings.Process != trained.Process)
+        {
+            conflicts.Add(("process", settings.Process, trained.Process));
+        }
+        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" }.Where(origins.IsGiven))
+        {
+            if (given[key] != model[key])
+            {
+                conflicts.Add((key, Text(given[key]), Text(model[key])));
+            }
+        }
+        if (origins.IsGiven("data") && DatasetTable.Canonical(settings.Data) != trained.Data)
+        {
+            conflicts.Add(("data", settings.Data, trained.Data));
+        }
+        if (origins.IsGiven("score") && settings.Score != "model")
+        {
+            conflicts.Add(("score", settings.Score, "model"));
+        }
+        if (conflicts.Count > 0)
+        {
+            var (key, value, fixedValue) = conflicts[0];
+            throw new Errors.UsageException($"{origins.Describe(key)} {value} conflicts with {option} '{folder}', whose model fixes " +
+                $"--{key} {fixedValue}; omit --{key} (the model fixes the process, its parameters and the data)");
+        }
+        return settings with
+        {
+            Model = Path.GetFullPath(folder),
+            Data = trained.Data,
+            Process = trained.Process,
+            SigmaMin = trained.SigmaMin,
+            SigmaMax = trained.SigmaMax,
+            BetaMin = trained.BetaMin,
+            BetaMax = trained.BetaMax,
+            Score = "model",
+        };
+    }
+
+    static string Text(double? value) => value is { } v ? SettingChecks.F(v) : "(unset)";
 
     static SampleSettings DropConfigValues(SampleSettings settings, SettingOrigins origins, string[] keys)
     {

@@ -34,11 +34,14 @@ public static class ConfigJson
     /// Reads the <c>"options"</c> of the config file <paramref name="path"/> written by (or for) the command
     /// <paramref name="command"/>. Returns the options and the set of keys the file sets.
     /// </summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="command">The command whose config it must be.</param>
+    /// <param name="option">The option that named the file, for messages (<c>--config</c>, <c>--model</c>, <c>--resume</c>).</param>
     /// <exception cref="UsageException">Missing file, invalid JSON, unknown key, wrong type, other command.</exception>
-    public static (TOptions Options, IReadOnlySet<string> Keys) ReadOptions<TOptions>(string path, string command)
+    public static (TOptions Options, IReadOnlySet<string> Keys) ReadOptions<TOptions>(string path, string command, string option = "--config")
         where TOptions : class
     {
-        string where = $"--config '{path}'";
+        string where = $"{option} '{path}'";
         string text;
         try
         {
