@@ -31,9 +31,9 @@ public static class ScoreScopeApp
             new HelpOption(),
             new VersionOption(),
             new SampleCommand(console).Build(),
+            new DemoCommand(console).Build(),
             new TrainCommand(console).Build(),
             new EvaluateCommand(console).Build(),
-            new DemoCommand(console).Build(),
             new ReproduceCommand(console).Build(),
         };
         return root;

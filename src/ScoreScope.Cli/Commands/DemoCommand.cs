@@ -46,11 +46,7 @@ public sealed class DemoCommand
     {
         var settings = new DemoSettings();
         var origins = new SettingOrigins(null);
-        var p = ProcessTable.WithDefaults(settings.Train.Process, ProcessParameters.Of(settings.Train));
-        var train = NetworkTable.WithDefaultSizes(settings.Train with
-        {
-            SigmaMin = p.SigmaMin, SigmaMax = p.SigmaMax, BetaMin = p.BetaMin, BetaMax = p.BetaMax,
-        });
+        var train = NetworkTable.WithDefaultSizes(ProcessTable.WithDefaultParameters(settings.Train));
         TrainSettingsValidator.Validate(train, origins);
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("demo");
         bool force = parseResult.GetValue(Force);
@@ -72,14 +68,9 @@ public sealed class DemoCommand
             var evaluate = settings.Evaluate with { Model = trainFolder };
             using var evaluateJob = EvaluateJob.Prepare(evaluate, origins, ["demo"]);
             var evaluateResult = _console.WithProgress(board => evaluateJob.Run(evaluateFolder, board, log, cancellationToken));
-            var config = new RunConfig<DemoSettings>
-            {
-                Command = "demo",
-                ScoreScopeVersion = ScoreScopeInfo.Version,
-                Options = settings with { Train = train, Evaluate = evaluate with { Model = Path.Combine(finalFolder, "train") } },
-                Resolved = new Dictionary<string, string> { ["stages"] = "train, evaluate (score error, sample)" },
-            };
-            File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+            ConfigJson.Write(folder, "demo",
+                settings with { Train = train, Evaluate = evaluate with { Model = Path.Combine(finalFolder, "train") } },
+                new Dictionary<string, string> { ["stages"] = "train, evaluate (score error, sample)" });
             // The stages ran in the temporary folder; their configs must name the final one.
             foreach (var file in Directory.EnumerateFiles(folder, "config.json", SearchOption.AllDirectories))
             {

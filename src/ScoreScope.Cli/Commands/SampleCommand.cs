@@ -125,61 +125,42 @@ public sealed class SampleCommand
     /// <summary>Defaults, overlaid by the <c>--config</c> file, overlaid by explicit flags; then the seed is drawn if absent.</summary>
     (SampleSettings Settings, SettingOrigins Origins) Resolve(ParseResult parseResult)
     {
-        string? configPath = parseResult.GetValue(Config);
-        var origins = new SettingOrigins(configPath);
-        var settings = Defaults;
-        if (configPath is not null)
-        {
-            (settings, var keys) = ConfigJson.ReadOptions<SampleSettings>(configPath, "sample");
-            foreach (var key in keys)
-            {
-                origins.MarkConfig(key);
-            }
-        }
+        var overlay = SettingsOverlay<SampleSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "sample");
+        string configProcess = overlay.Settings.Process;
+        overlay.Take(Data, (s, v) => s with { Data = v });
+        overlay.Take(Process, (s, v) => s with { Process = v });
+        overlay.Take(SigmaMin, (s, v) => s with { SigmaMin = v });
+        overlay.Take(SigmaMax, (s, v) => s with { SigmaMax = v });
+        overlay.Take(BetaMin, (s, v) => s with { BetaMin = v });
+        overlay.Take(BetaMax, (s, v) => s with { BetaMax = v });
+        overlay.Take(Score, (s, v) => s with { Score = v });
+        overlay.Take(Model, (s, v) => s with { Model = v });
+        overlay.Take(Sampler, (s, v) => s with { Sampler = v });
+        overlay.Take(Steps, (s, v) => s with { Steps = v });
+        overlay.Take(Grid, (s, v) => s with { Grid = v });
+        overlay.Take(TMin, (s, v) => s with { TMin = v });
+        overlay.Take(Snr, (s, v) => s with { Snr = v });
+        overlay.Take(Denoise, (s, v) => s with { Denoise = v });
+        overlay.Take(N, (s, v) => s with { N = v });
+        overlay.Take(BatchSize, (s, v) => s with { BatchSize = v });
+        overlay.Take(Seed, (s, v) => s with { Seed = v });
+        overlay.Take(Dtype, (s, v) => s with { Dtype = v });
+        overlay.Take(Device, (s, v) => s with { Device = v });
+        overlay.Take(Threads, (s, v) => s with { Threads = v });
 
-        string configProcess = settings.Process;
-        void Take<T>(Option<T> option, Func<SampleSettings, T, SampleSettings> apply)
-        {
-            if (OptionFactory.TryGetExplicit(parseResult, option, out var value))
-            {
-                settings = apply(settings, value);
-                origins.MarkFlag(option.Name.TrimStart('-'));
-            }
-        }
-        Take(Data, (s, v) => s with { Data = v });
-        Take(Process, (s, v) => s with { Process = v });
-        Take(SigmaMin, (s, v) => s with { SigmaMin = v });
-        Take(SigmaMax, (s, v) => s with { SigmaMax = v });
-        Take(BetaMin, (s, v) => s with { BetaMin = v });
-        Take(BetaMax, (s, v) => s with { BetaMax = v });
-        Take(Score, (s, v) => s with { Score = v });
-        Take(Model, (s, v) => s with { Model = v });
-        Take(Sampler, (s, v) => s with { Sampler = v });
-        Take(Steps, (s, v) => s with { Steps = v });
-        Take(Grid, (s, v) => s with { Grid = v });
-        Take(TMin, (s, v) => s with { TMin = v });
-        Take(Snr, (s, v) => s with { Snr = v });
-        Take(Denoise, (s, v) => s with { Denoise = v });
-        Take(N, (s, v) => s with { N = v });
-        Take(BatchSize, (s, v) => s with { BatchSize = v });
-        Take(Seed, (s, v) => s with { Seed = v });
-        Take(Dtype, (s, v) => s with { Dtype = v });
-        Take(Device, (s, v) => s with { Device = v });
-        Take(Threads, (s, v) => s with { Threads = v });
-
+        var origins = overlay.Origins;
         // A process switched on the command line drops the config file's parameters of the old process.
-        if (origins.IsFlag("process") && settings.Process != configProcess)
+        if (origins.IsFlag("process") && overlay.Settings.Process != configProcess)
         {
-            settings = DropConfigValues(settings, origins, ["sigma-min", "sigma-max", "beta-min", "beta-max"]);
+            overlay.DropConfigValues(["sigma-min", "sigma-max", "beta-min", "beta-max"], Clear);
         }
         // A sampler switched on the command line drops the config file's --snr when the new sampler has none.
-        if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(settings.Sampler))
+        if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(overlay.Settings.Sampler))
         {
-            settings = DropConfigValues(settings, origins, ["snr"]);
+            overlay.DropConfigValues(["snr"], Clear);
         }
 
-        settings = WithModel(settings, origins);
-        settings = ProcessTable.WithDefaultParameters(settings);
+        var settings = ProcessTable.WithDefaultParameters(WithModel(overlay.Settings, origins));
         if (SamplerTable.UsesSnr(settings.Sampler))
         {
             settings = settings with { Snr = settings.Snr ?? SamplerTable.DefaultSnr };
@@ -232,38 +213,22 @@ public sealed class SampleCommand
             throw new Errors.UsageException($"{origins.Describe(key)} {value} conflicts with {option} '{folder}', whose model fixes " +
                 $"--{key} {fixedValue}; omit --{key} (the model fixes the process, its parameters and the data)");
         }
-        return settings with
+        return model.ApplyTo(settings) with
         {
-            Model = Path.GetFullPath(folder),
-            Data = trained.Data,
-            Process = trained.Process,
-            SigmaMin = trained.SigmaMin,
-            SigmaMax = trained.SigmaMax,
-            BetaMin = trained.BetaMin,
-            BetaMax = trained.BetaMax,
-            Score = "model",
+            Model = Path.GetFullPath(folder), Data = trained.Data, Process = trained.Process, Score = "model",
         };
     }
 
     static string Text(double? value) => value is { } v ? SettingChecks.F(v) : "(unset)";
 
-    static SampleSettings DropConfigValues(SampleSettings settings, SettingOrigins origins, string[] keys)
+    static SampleSettings Clear(SampleSettings settings, string key) => key switch
     {
-        foreach (var key in keys.Where(k => !origins.IsFlag(k)))
-        {
-            origins.UnmarkConfig(key);
-            settings = key switch
-            {
-                "sigma-min" => settings with { SigmaMin = null },
-                "sigma-max" => settings with { SigmaMax = null },
-                "beta-min" => settings with { BetaMin = null },
-                "beta-max" => settings with { BetaMax = null },
-                "snr" => settings with { Snr = null },
-                _ => settings,
-            };
-        }
-        return settings;
-    }
+        "sigma-min" => settings with { SigmaMin = null },
+        "sigma-max" => settings with { SigmaMax = null },
+        "beta-min" => settings with { BetaMin = null },
+        "beta-max" => settings with { BetaMax = null },
+        _ => settings with { Snr = null },
+    };
 
     /// <summary>A fresh seed in [0, 2³¹ − 1), short enough to retype.</summary>
     static ulong DrawSeed() => (ulong)RandomNumberGenerator.GetInt32(int.MaxValue);

@@ -247,38 +247,28 @@ public sealed class TrainCommand
         // A process or network switched on the command line drops the config file's parameters of the old one.
         if (origins.IsFlag("process") && overlay.Settings.Process != configProcess)
         {
-            overlay.Update(s => DropConfigValues(s, origins, ["sigma-min", "sigma-max", "beta-min", "beta-max"]));
+            overlay.DropConfigValues(["sigma-min", "sigma-max", "beta-min", "beta-max"], Clear);
         }
         if (origins.IsFlag("net") && overlay.Settings.Net != configNet)
         {
-            overlay.Update(s => DropConfigValues(s, origins, ["width", "depth", "channels", "levels"]));
+            overlay.DropConfigValues(["width", "depth", "channels", "levels"], Clear);
         }
-        overlay.Update(s =>
+        overlay.Update(s => NetworkTable.WithDefaultSizes(ProcessTable.WithDefaultParameters(s)) with
         {
-            var p = ProcessTable.WithDefaults(s.Process, ProcessParameters.Of(s));
-            s = s with { SigmaMin = p.SigmaMin, SigmaMax = p.SigmaMax, BetaMin = p.BetaMin, BetaMax = p.BetaMax };
-            return NetworkTable.WithDefaultSizes(s) with { Seed = s.Seed ?? (ulong)RandomNumberGenerator.GetInt32(int.MaxValue) };
+            Seed = s.Seed ?? (ulong)RandomNumberGenerator.GetInt32(int.MaxValue),
         });
         return (overlay.Settings, origins);
     }
 
-    static TrainSettings DropConfigValues(TrainSettings settings, SettingOrigins origins, string[] keys)
+    static TrainSettings Clear(TrainSettings settings, string key) => key switch
     {
-        foreach (var key in keys.Where(k => !origins.IsFlag(k)))
-        {
-            origins.UnmarkConfig(key);
-            settings = key switch
-            {
-                "sigma-min" => settings with { SigmaMin = null },
-                "sigma-max" => settings with { SigmaMax = null },
-                "beta-min" => settings with { BetaMin = null },
-                "beta-max" => settings with { BetaMax = null },
-                "width" => settings with { Width = null },
-                "depth" => settings with { Depth = null },
-                "channels" => settings with { Channels = null },
-                _ => settings with { Levels = null },
-            };
-        }
-        return settings;
-    }
+        "sigma-min" => settings with { SigmaMin = null },
+        "sigma-max" => settings with { SigmaMax = null },
+        "beta-min" => settings with { BetaMin = null },
+        "beta-max" => settings with { BetaMax = null },
+        "width" => settings with { Width = null },
+        "depth" => settings with { Depth = null },
+        "channels" => settings with { Channels = null },
+        _ => settings with { Levels = null },
+    };
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Cli.Plotting;
 using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Tables;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Numerics;
 using ScoreScope.Training;
@@ -53,14 +54,10 @@ public sealed class EvaluateJob : IDisposable
     {
         var run = TrainedRun.Open(settings.Model, origins.Describe("model"));
         var t = run.Settings;
-        var sampleSettings = new SampleSettings
+        var sampleSettings = ProcessParameters.Of(t).ApplyTo(new SampleSettings()) with
         {
             Data = t.Data,
             Process = t.Process,
-            SigmaMin = t.SigmaMin,
-            SigmaMax = t.SigmaMax,
-            BetaMin = t.BetaMin,
-            BetaMax = t.BetaMax,
             Score = "model",
             Model = run.Folder,
             Sampler = settings.Sampler,
@@ -164,14 +161,7 @@ public sealed class EvaluateJob : IDisposable
 
         _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var config = new RunConfig<EvaluateSettings>
-        {
-            Command = "evaluate",
-            ScoreScopeVersion = ScoreScopeInfo.Version,
-            Options = _settings,
-            Resolved = new SortedDictionary<string, string>(_resolved),
-        };
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+        ConfigJson.Write(folder, "evaluate", _settings, _resolved);
         return new EvaluateRunResult(worst.RelativeError, worst.Time, points.Count, sampled, rows, clock.Elapsed);
     }
 

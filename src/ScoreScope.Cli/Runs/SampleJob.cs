@@ -140,14 +140,7 @@ public sealed class SampleJob : IDisposable
 
         _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var config = new RunConfig<SampleSettings>
-        {
-            Command = "sample",
-            ScoreScopeVersion = ScoreScopeInfo.Version,
-            Options = _settings,
-            Resolved = new SortedDictionary<string, string>(_resolved),
-        };
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+        ConfigJson.Write(folder, "sample", _settings, _resolved);
         return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, Files, clock.Elapsed);
     }
 

@@ -178,14 +178,7 @@ public sealed class TrainJob : IDisposable
 
     void WriteConfig(string folder)
     {
-        var config = new RunConfig<TrainSettings>
-        {
-            Command = "train",
-            ScoreScopeVersion = ScoreScopeInfo.Version,
-            Options = _settings,
-            Resolved = new SortedDictionary<string, string>(_resolved),
-        };
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+        ConfigJson.Write(folder, "train", _settings, _resolved);
     }
 
     static ITrainingData LoadData(string value, string option)

@@ -31,6 +31,23 @@ public static class ConfigJson
         JsonSerializer.Serialize(config, SerializerOptions) + "\n";
 
     /// <summary>
+    /// Writes <paramref name="folder"/>/config.json for command <paramref name="command"/> with the resolved
+    /// <paramref name="options"/> and the provenance <paramref name="resolved"/> (keys sorted).
+    /// </summary>
+    public static void Write<TOptions>(string folder, string command, TOptions options, IDictionary<string, string> resolved)
+        where TOptions : class
+    {
+        var config = new RunConfig<TOptions>
+        {
+            Command = command,
+            ScoreScopeVersion = ScoreScopeInfo.Version,
+            Options = options,
+            Resolved = new SortedDictionary<string, string>(resolved),
+        };
+        File.WriteAllText(Path.Combine(folder, "config.json"), Serialize(config));
+    }
+
+    /// <summary>
     /// Reads the <c>"options"</c> of the config file <paramref name="path"/> written by (or for) the command
     /// <paramref name="command"/>. Returns the options and the set of keys the file sets.
     /// </summary>

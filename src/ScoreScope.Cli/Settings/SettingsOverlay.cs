@@ -52,6 +52,19 @@ public sealed class SettingsOverlay<T> where T : class
         }
     }
 
+    /// <summary>
+    /// Forgets the config file's values of <paramref name="keys"/> not typed as flags (e.g. the parameters of a process
+    /// replaced on the command line): <paramref name="clear"/> resets one key.
+    /// </summary>
+    public void DropConfigValues(IEnumerable<string> keys, Func<T, string, T> clear)
+    {
+        foreach (var key in keys.Where(k => !Origins.IsFlag(k)))
+        {
+            Origins.UnmarkConfig(key);
+            Settings = clear(Settings, key);
+        }
+    }
+
     /// <summary>Replaces the settings (e.g. with defaults filled in).</summary>
     public void Update(Func<T, T> change) => Settings = change(Settings);
 }

@@ -14,6 +14,14 @@ public sealed record ProcessParameters(double? SigmaMin, double? SigmaMax, doubl
     /// <summary>The parameters of train settings.</summary>
     public static ProcessParameters Of(TrainSettings s) => new(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
 
+    /// <summary>Sample settings with these parameters.</summary>
+    public SampleSettings ApplyTo(SampleSettings s) =>
+        s with { SigmaMin = SigmaMin, SigmaMax = SigmaMax, BetaMin = BetaMin, BetaMax = BetaMax };
+
+    /// <summary>Train settings with these parameters.</summary>
+    public TrainSettings ApplyTo(TrainSettings s) =>
+        s with { SigmaMin = SigmaMin, SigmaMax = SigmaMax, BetaMin = BetaMin, BetaMax = BetaMax };
+
     /// <summary>The value of option <paramref name="key"/> (<c>sigma-min</c>, …).</summary>
     public double? this[string key] => key switch
     {

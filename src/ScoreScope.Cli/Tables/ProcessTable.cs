@@ -47,11 +47,12 @@ public static class ProcessTable
     }
 
     /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static SampleSettings WithDefaultParameters(SampleSettings settings)
-    {
-        var p = WithDefaults(settings.Process, ProcessParameters.Of(settings));
-        return settings with { SigmaMin = p.SigmaMin, SigmaMax = p.SigmaMax, BetaMin = p.BetaMin, BetaMax = p.BetaMax };
-    }
+    public static SampleSettings WithDefaultParameters(SampleSettings settings) =>
+        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
+
+    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
+    public static TrainSettings WithDefaultParameters(TrainSettings settings) =>
+        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
 
     /// <summary>
     /// The serialisable description of process <paramref name="name"/> with <paramref name="parameters"/> (unset ones
