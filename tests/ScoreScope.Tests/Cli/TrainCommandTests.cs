@@ -124,4 +124,20 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, complete.ExitCode);
         Assert.Contains("complete", Assert.Single(complete.ErrorLines));
     }
+
+    [Fact]
+    public void A_non_finite_loss_stops_with_one_line_naming_the_step_exit_1_and_keeps_the_folder()
+    {
+        // Given data so large (1e200) that the first loss overflows to infinity or NaN
+        string data = _harness.PathOf("huge.csv"), output = _harness.PathOf("m");
+        File.WriteAllLines(data, Enumerable.Range(0, 100).Select(i => $"{(i % 7 - 3) * 1e200:R},{(i % 5 - 2) * 1e200:R}"));
+
+        var result = CliHarness.Run(TrainCliRuns.With(output, ["--data", data]));
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        string line = Assert.Single(result.ErrorLines);
+        Assert.Contains("at step 1", line);
+        Assert.True(File.Exists(Path.Combine(output, "config.json")), "the run folder is kept for inspection");
+        Assert.False(File.Exists(Path.Combine(output, "model.ckpt")));
+    }
 }
