@@ -122,6 +122,7 @@ public sealed class EvaluateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  score:   max rel_error on t ∈ [{EvaluateJob.WindowStart}, T] = {result.MaxRelativeError:G4} at t = {result.MaxRelativeErrorTime:G3} " +
             $"({result.Times} times; level {EvaluateJob.AcceptanceLevel})"));
+        output.WriteLine($"           s* = {result.Reference}");
         output.WriteLine($"  seed:    {seed}{(seedDrawn ? " (drawn; recorded in config.json)" : "")}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  time:    {result.Elapsed.TotalSeconds:F1} s"));
         RunSummary.PrintMetrics(console, result.Rows);

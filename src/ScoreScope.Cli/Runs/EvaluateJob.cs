@@ -79,8 +79,10 @@ public sealed class EvaluateJob : IDisposable
             ["model-data"] = t.Data,
             ["model-process"] = sample.Process.ToString() ?? t.Process,
             ["model-file"] = run.ModelPath,
-            ["score-reference"] = "the exact score of the training data pushed through the model's process " +
-                "(a data file: the empirical distribution of its points)",
+            ["score-reference"] = DatasetTable.IsBuiltIn(t.Data)
+                ? $"the closed-form score of {t.Data} pushed through the model's process"
+                : $"the exact score of the empirical distribution of the points of {t.Data} (a data file has no population score; " +
+                  "this is what denoising score matching on that fixed set targets)",
         };
         return new EvaluateJob(settings, run, sample, resolved);
     }
@@ -162,7 +164,7 @@ public sealed class EvaluateJob : IDisposable
         _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         ConfigJson.Write(folder, "evaluate", _settings, _resolved);
-        return new EvaluateRunResult(worst.RelativeError, worst.Time, points.Count, sampled, rows, clock.Elapsed);
+        return new EvaluateRunResult(worst.RelativeError, worst.Time, _resolved["score-reference"], points.Count, sampled, rows, clock.Elapsed);
     }
 
     /// <inheritdoc/>
