@@ -39,11 +39,12 @@ public sealed class TrainJob : IDisposable
     readonly TrainingOptions _options;
     readonly Device _device;
     readonly Dictionary<string, string> _resolved;
+    readonly IDisposable? _owned;
 
-    TrainJob(TrainSettings settings, ITrainingData data, ScoreModelConfig model, TrainingOptions options, Device device,
-        Dictionary<string, string> resolved)
+    TrainJob(TrainSettings settings, (ITrainingData Data, IDisposable? Owned) data, ScoreModelConfig model, TrainingOptions options,
+        Device device, Dictionary<string, string> resolved)
     {
-        (_settings, _data, _model, _options, _device, _resolved) = (settings, data, model, options, device, resolved);
+        (_settings, _data, _owned, _model, _options, _device, _resolved) = (settings, data.Data, data.Owned, model, options, device, resolved);
     }
 
     /// <summary>The settings of this run.</summary>
@@ -72,10 +73,11 @@ public sealed class TrainJob : IDisposable
             Loss = loss,
         };
         UsageGuard.Run(() => { options.Validate(); return 0; }, origins.Describe("steps"));
-        var data = LoadData(settings.Data, origins.Describe("data"));
+        var loaded = LoadData(settings.Data, origins.Describe("data"));
+        var data = loaded.Data;
         if (settings.Net == "unet" && data.EventShape.Length != 3)
         {
-            (data as IDisposable)?.Dispose();
+            loaded.Owned?.Dispose();
             throw new UsageException($"{origins.Describe("net")} unet needs image data with event shape [C, H, W]; " +
                 $"--data {settings.Data} has event shape {Shapes.Format(data.EventShape)}; use --net mlp");
         }
@@ -95,7 +97,7 @@ public sealed class TrainJob : IDisposable
             using var stream = File.OpenRead(settings.Data);
             resolved["data-sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
-        return new TrainJob(settings, data, model, options, device, resolved);
+        return new TrainJob(settings, loaded, model, options, device, resolved);
     }
 
     /// <summary>
@@ -116,6 +118,16 @@ public sealed class TrainJob : IDisposable
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (resume)
+        {
+            // Keep the original run's provenance; this invocation is recorded as the resume command line.
+            var previous = ConfigJson.ReadResolved(Path.Combine(folder, "config.json"));
+            _resolved["resume-command-line"] = _resolved["command-line"];
+            foreach (var (key, value) in previous.Where(p => p.Key is "command-line" or "elapsed-seconds" or "seed-source"))
+            {
+                _resolved[key] = value;
+            }
+        }
         string checkpoint = Path.Combine(folder, Trainer.CheckpointFileName);
         using var trainer = resume
             ? Trainer.Resume(checkpoint, _data, device: _device)
@@ -171,7 +183,7 @@ public sealed class TrainJob : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => (_data as IDisposable)?.Dispose();
+    public void Dispose() => _owned?.Dispose();
 
     /// <summary>A data value as shown in titles: a built-in name, or a file's name.</summary>
     public static string Describe(string data) => DatasetTable.IsBuiltIn(data) ? data : Path.GetFileName(data);
@@ -181,16 +193,19 @@ public sealed class TrainJob : IDisposable
         ConfigJson.Write(folder, "train", _settings, _resolved);
     }
 
-    static ITrainingData LoadData(string value, string option)
+    /// <summary>The training data for <paramref name="value"/> and what must be disposed with it.</summary>
+    static (ITrainingData Data, IDisposable? Owned) LoadData(string value, string option)
     {
         if (DatasetTable.IsBuiltIn(value))
         {
-            return new DistributionTrainingData(DatasetTable.Create(value, option), value);
+            var distribution = DatasetTable.Create(value, option);
+            return (new DistributionTrainingData(distribution, value), distribution as IDisposable);
         }
         try
         {
             using var points = DataFile.LoadPoints(value);
-            return new DatasetTrainingData(points, description: $"{value} ({Shapes.Format(points)})");
+            var dataset = new DatasetTrainingData(points, description: $"{value} ({Shapes.Format(points)})");
+            return (dataset, dataset);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -108,6 +108,23 @@ public static class ConfigJson
         }
     }
 
+    /// <summary>The <c>"resolved"</c> entries of a config file written by ScoreScope (empty when absent or unreadable).</summary>
+    public static IReadOnlyDictionary<string, string> ReadResolved(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.TryGetProperty("resolved", out var resolved) && resolved.ValueKind == JsonValueKind.Object
+                ? resolved.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(p => p.Name, p => p.Value.GetString()!)
+                : new Dictionary<string, string>();
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
     static TOptions ReadOptionsObject<TOptions>(JsonElement options, string where) where TOptions : class
     {
         var typeInfo = SerializerOptions.GetTypeInfo(typeof(TOptions));
