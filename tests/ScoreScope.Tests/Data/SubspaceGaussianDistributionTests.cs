@@ -45,4 +45,28 @@ public sealed class SubspaceGaussianDistributionTests
         var e = Assert.Throws<ArgumentException>(() => new SubspaceGaussianDistribution(u, c));
         Assert.Contains("orthonormal", e.Message);
     }
+
+    [Fact]
+    public void Random_factor_rejects_a_manifold_as_large_as_the_ambient_space_naming_both_dimensions()
+    {
+        using var generator = ScoreScope.Numerics.Seeds.Generator(5);
+        var e = Assert.Throws<ArgumentException>(() =>
+            SubspaceGaussianDistribution.RandomFactor(10, [new VarianceBlock(6, 1.0), new VarianceBlock(4, 0.3)], generator));
+        Assert.Contains("m = 10", e.Message);
+        Assert.Contains("D = 10", e.Message);
+        Assert.Throws<ArgumentException>(() => SubspaceGaussianDistribution.RandomFactor(10, [new VarianceBlock(2, -1.0)], generator));
+    }
+
+    [Fact]
+    public void Random_factor_score_jacobian_is_minus_the_inverse_of_the_noisy_covariance()
+    {
+        using var generator = ScoreScope.Numerics.Seeds.Generator(6);
+        using var p = SubspaceGaussianDistribution.RandomFactor(12, [new VarianceBlock(5, 1.0)], generator);
+        using var scope = NewDisposeScope();
+        const double a = 0.8, b = 0.5;
+        var noisy = p.Covariance * (a * a) + eye(12, dtype: ScalarType.Float64) * (b * b);
+        double error = (p.ScoreJacobian(a, b).matmul(noisy) + eye(12, dtype: ScalarType.Float64)).abs().max().item<double>();
+        Assert.True(error < 1e-12, $"max |J(a²C + b²I) + I| = {error:G3}");
+        Assert.Equal(5, p.CovarianceEigenvalues.shape[0]);
+    }
 }
