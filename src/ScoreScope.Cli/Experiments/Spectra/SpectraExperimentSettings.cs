@@ -70,7 +70,7 @@ public sealed record SpectraExperimentSettings
     public double SigmaMax { get; init; } = 50;
 
     /// <summary>Training steps per model.</summary>
-    public int TrainingSteps { get; init; } = 5000;
+    public int TrainingSteps { get; init; } = 10000;
 
     /// <summary>Training batch size.</summary>
     public int BatchSize { get; init; } = 512;
