@@ -33,6 +33,7 @@ public static class ScoreScopeApp
             new SampleCommand(console).Build(),
             new DemoCommand(console).Build(),
             new ReproduceCommand(console).Build(),
+            new CumulantsCommand(console).Build(),
         };
         return root;
     }

@@ -62,11 +62,11 @@ public sealed class FinalCumulantTable
             var cells = new List<string> { Markup.Escape(r.Row), r.Count == 0 ? "exact" : r.Count.ToString(CultureInfo.InvariantCulture) };
             for (int i = 0; i < Orders.Length; i++)
             {
-                double rel = r.Values[i] / _exact[Orders[i] - 1] - 1;
+                double rel = Math.Round(100 * (r.Values[i] / _exact[Orders[i] - 1] - 1), 2);
                 string value = double.IsNaN(r.Bootstrap[i])
                     ? ClaimReport.Format(r.Values[i])
                     : $"{ClaimReport.Format(r.Values[i])} ± {r.Bootstrap[i].ToString("G2", CultureInfo.InvariantCulture)}";
-                cells.Add(Markup.Escape($"{value} ({(100 * rel).ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}%)"));
+                cells.Add(Markup.Escape($"{value} ({rel.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}%)"));
             }
             table.AddRow(cells.ToArray());
         }
