@@ -58,6 +58,9 @@ public sealed class CumulantsToyExperiment
     /// <summary>Final training metrics per trained model.</summary>
     public Dictionary<string, TrainingMetrics?> Training { get; } = [];
 
+    /// <summary>Relative L2 error of each trained score against the exact tanh score, by time.</summary>
+    public Dictionary<string, IReadOnlyList<ScoreErrorPoint>> ScoreErrors { get; } = [];
+
     /// <summary>Runs every stage into <paramref name="folder"/> and returns the tracked runs by name.</summary>
     public Dictionary<string, TrackedRun> Run(string folder, CancellationToken cancellationToken)
     {
@@ -82,6 +85,7 @@ public sealed class CumulantsToyExperiment
         {
             string modelFile = Stage($"{name}-train", () => Train(folder, name, data, cancellationToken));
             using var model = ScoreModelFile.Load(modelFile);
+            ScoreErrors[name] = ScoreError(Path.GetDirectoryName(modelFile)!, model, process);
             runs[$"{name}-trained"] = Stage($"{name}-trained", () => Backward(folder, $"{name}-trained", process, model,
                 _settings.TrainedSamples, reflect: true, cancellationToken));
         }
@@ -160,6 +164,15 @@ public sealed class CumulantsToyExperiment
         cancellationToken.ThrowIfCancellationRequested();
         Training[name] = result.LastMetrics;
         return result.ModelPath ?? throw new InvalidOperationException($"training of the {name} model stopped at step {result.Step} without a model file.");
+    }
+
+    IReadOnlyList<ScoreErrorPoint> ScoreError(string directory, ScoreModel model, ForwardProcess process)
+    {
+        double[] times = [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0];
+        var curve = ScoreErrorEvaluation.RelativeErrorCurve(model, Toy, process, times, 20_000, Seeds.Derive(_settings.Seed, "score-error"));
+        File.WriteAllText(Path.Combine(directory, "score-error.csv"), "t,relative_error,standard_error,samples\n" + string.Concat(
+            curve.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Time:R},{p.RelativeError:R},{p.StandardError:R},{p.SampleCount}\n"))));
+        return curve;
     }
 
     T Stage<T>(string name, Func<T> work)

@@ -60,6 +60,8 @@ public static class CumulantsToyReport
                 train_loss = t.Value.TrainLoss,
                 held_out_loss_ema = t.Value.HeldOutLossEma,
             }),
+            ["score-relative-error"] = experiment.ScoreErrors.ToDictionary(e => e.Key,
+                e => e.Value.ToDictionary(p => p.Time.ToString("R", CultureInfo.InvariantCulture), p => p.RelativeError)),
         };
         File.WriteAllText(Path.Combine(folder, "metrics.json"),
             JsonSerializer.Serialize(metrics, ConfigJson.SerializerOptions) + "\n");
