@@ -30,7 +30,6 @@ public sealed class ReproduceCommand
     // One line per experiment (kept as a list so that experiments can be added independently).
     IEnumerable<Command> Experiments()
     {
-        _ = _console;
-        yield break;
+        yield return new ReproduceSingularCommand(_console).Build();
     }
 }
