@@ -81,7 +81,7 @@ public sealed class ReproduceSingularCommand
                 SingularOracleStage.Run(folder, settings, claims);
                 _console.Output.WriteLine($"(b–d) training {settings.Parametrisations.Length} parametrisations × 2 manifolds, {settings.Steps} steps each");
                 var rows = SingularModelStage.Run(folder, settings, _console.Output, cancellationToken);
-                SingularComparison.Write(folder, rows);
+                SingularComparison.Write(folder, rows, settings.TimeScale);
                 var verdict = SingularComparison.AddClaims(claims, rows);
                 claims.Write(folder);
                 var config = new RunConfig<SingularSettings>

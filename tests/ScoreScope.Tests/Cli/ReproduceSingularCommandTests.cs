@@ -22,7 +22,7 @@ public sealed class ReproduceSingularCommandTests : IDisposable
         {
             "config.json", "checks.csv", "checks.json", "comparison.csv", "score-error.csv", "oracle-rays.csv", "oracle-monte-carlo.csv",
             "score-error-circle.png", "score-error-sphere.png", "pollution-circle.png", "pollution-sphere.png",
-            "samples/circle-data.npy", "samples/sphere-noise-projected.npy",
+            "samples/circle-data.npy", "samples/sphere-noise-projected.npy", "samples/circle-exact.npy",
         })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
@@ -36,7 +36,7 @@ public sealed class ReproduceSingularCommandTests : IDisposable
         bool allHold = checks.All(line => line.EndsWith(",true", StringComparison.Ordinal));
         Assert.Equal(allHold ? ExitCodes.Success : ExitCodes.CheckFailed, result.ExitCode);
         Assert.Contains(checks, line => line.StartsWith("circle-tS_r-r1.5-t1e-4,", StringComparison.Ordinal) && line.EndsWith(",true", StringComparison.Ordinal));
-        Assert.Equal(1 + 2 * 3 * 2, File.ReadAllLines(Path.Combine(output, "comparison.csv")).Length);
+        Assert.Equal(1 + 2 * 4 * 2, File.ReadAllLines(Path.Combine(output, "comparison.csv")).Length);
         string config = File.ReadAllText(Path.Combine(output, "config.json"));
         Assert.Contains("\"steps\": 3", config);
         Assert.Contains("\"seed\": ", config);

@@ -12,10 +12,10 @@ namespace ScoreScope.Cli.Experiments.Singular;
 /// </summary>
 internal static class SingularComparison
 {
-    public static void Write(string folder, IReadOnlyList<SingularComparisonRow> rows)
+    public static void Write(string folder, IReadOnlyList<SingularComparisonRow> rows, double timeScale)
     {
         var csv = new StringBuilder("manifold,parametrisation,final_projection,n_finite,non_finite,median,median_se,q90,q90_se,tolerance," +
-            "fraction_beyond,fraction_beyond_se,ks_statistic,ks_p,tau_min,rel_error_tau_min,rel_error_tau_min_se,rel_error_tau_1,rel_error_tau_1_se,train_seconds\n");
+            "fraction_beyond,fraction_beyond_se,ks_statistic,ks_p,tau_min,rel_error_tau_min,rel_error_tau_min_se,rel_error_tau_1,rel_error_tau_1_se,train_seconds,heldout_loss\n");
         foreach (var r in rows)
         {
             var p = r.Pollution;
@@ -23,8 +23,8 @@ internal static class SingularComparison
                 $"{r.Manifold},{r.Parametrisation},{(r.FinalProjection ? "true" : "false")},{p?.Report.Count ?? 0},{r.NonFinite}," +
                 $"{N(p?.Report.Median)},{N(p?.MedianError)},{N(p?.Report.Quantile90)},{N(p?.Quantile90Error)},{N(p?.Report.Tolerance)}," +
                 $"{N(p?.Report.FractionBeyondTolerance)},{N(p?.FractionError)},{N(r.Angular?.Statistic)},{N(r.Angular?.PValue)}," +
-                $"{N(r.ErrorAtMinimum.Time)},{N(r.ErrorAtMinimum.RelativeError)},{N(r.ErrorAtMinimum.StandardError)}," +
-                $"{N(r.ErrorAtOne.RelativeError)},{N(r.ErrorAtOne.StandardError)},{r.TrainSeconds:F1}\n");
+                $"{N(r.ErrorAtMinimum.Time * timeScale)},{N(r.ErrorAtMinimum.RelativeError)},{N(r.ErrorAtMinimum.StandardError)}," +
+                $"{N(r.ErrorAtOne.RelativeError)},{N(r.ErrorAtOne.StandardError)},{r.TrainSeconds:F1},{N(r.HeldOutLoss)}\n");
         }
         File.WriteAllText(Path.Combine(folder, "comparison.csv"), csv.ToString());
     }
@@ -32,7 +32,7 @@ internal static class SingularComparison
     public static void Print(CliConsole console, IReadOnlyList<SingularComparisonRow> rows)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("pollution dist(x, M) and score error (± bootstrap / delta-method SE)");
-        foreach (string column in new[] { "manifold", "param", "proj", "median", "q90", "frac > tol", "KS p", "rel err τ_min", "rel err τ=1" })
+        foreach (string column in new[] { "manifold", "param", "proj", "median", "q90", "frac > tol", "KS p", "rel err τ_min", "rel err τ=1", "held-out loss" })
             table.AddColumn(column);
         foreach (var r in rows)
         {
@@ -41,7 +41,8 @@ internal static class SingularComparison
                 p is null ? "-" : Pm(p.Report.Median, p.MedianError), p is null ? "-" : Pm(p.Report.Quantile90, p.Quantile90Error),
                 p is null ? "-" : Pm(p.Report.FractionBeyondTolerance, p.FractionError),
                 r.Angular is null ? "-" : r.Angular.PValue.ToString("G3", CultureInfo.InvariantCulture),
-                Pm(r.ErrorAtMinimum.RelativeError, r.ErrorAtMinimum.StandardError), Pm(r.ErrorAtOne.RelativeError, r.ErrorAtOne.StandardError));
+                Pm(r.ErrorAtMinimum.RelativeError, r.ErrorAtMinimum.StandardError), Pm(r.ErrorAtOne.RelativeError, r.ErrorAtOne.StandardError),
+                double.IsNaN(r.HeldOutLoss) ? "-" : r.HeldOutLoss.ToString("G5", CultureInfo.InvariantCulture));
         }
         console.OutputConsole.Write(table);
     }
@@ -77,7 +78,13 @@ internal static class SingularComparison
                     Pm(dataRaw.ErrorAtMinimum.RelativeError, dataRaw.ErrorAtMinimum.StandardError), "strict",
                     dataRaw.ErrorAtMinimum.RelativeError < o.ErrorAtMinimum.RelativeError));
             }
-            var ranked = rows.Where(r => r.Manifold == manifold && !r.FinalProjection && r.Pollution is not null)
+            var exact = Find(SingularModelStage.ExactName, false);
+            if (exact?.Pollution is { } floor)
+            {
+                verdict.Add($"{manifold}: floor (exact score, same sampler and noise): median {Pm(floor.Report.Median, floor.MedianError)}, " +
+                    $"q90 {Pm(floor.Report.Quantile90, floor.Quantile90Error)}");
+            }
+            var ranked = rows.Where(r => r.Manifold == manifold && !r.FinalProjection && r.Pollution is not null && r.Parametrisation != SingularModelStage.ExactName)
                 .OrderBy(r => r.Pollution!.Report.Quantile90).ToList();
             if (ranked.Count > 0)
             {

@@ -12,7 +12,9 @@ namespace ScoreScope.Cli.Experiments.Singular;
 /// <param name="ErrorAtMinimum">Relative score error at the smallest τ of the error curve.</param>
 /// <param name="ErrorAtOne">Relative score error at τ = 1.</param>
 /// <param name="TrainSeconds">Wall time of training.</param>
+/// <param name="HeldOutLoss">The EMA model's held-out training objective (the same ε-loss for every parametrisation, on the same
+/// held-out data, times and noise; NaN for the exact reference).</param>
 internal sealed record SingularComparisonRow(
     string Manifold, string Parametrisation, bool FinalProjection, PollutionEstimate? Pollution, int NonFinite,
     KolmogorovSmirnovResult? Angular, ScoreScope.Training.ScoreErrorPoint ErrorAtMinimum, ScoreScope.Training.ScoreErrorPoint ErrorAtOne,
-    double TrainSeconds);
+    double TrainSeconds, double HeldOutLoss);

@@ -23,6 +23,9 @@ namespace ScoreScope.Cli.Experiments.Singular;
 /// </summary>
 internal static class SingularModelStage
 {
+    /// <summary>The name of the exact-score reference rows.</summary>
+    public const string ExactName = "exact";
+
     const int HistogramBins = 60;
     const double HistogramLow = -7, HistogramHigh = 1;
 
@@ -40,12 +43,14 @@ internal static class SingularModelStage
             var taus = LogSpaced(settings.ErrorMinimumTau, 1.0, settings.ErrorTimes);
             var curves = new List<(string, double[], double[])>();
             var histograms = new List<(string, double[], double[])>();
+            Reference(folder, settings, manifold, distribution, process, rows, histograms, log, cancellationToken);
             foreach (string name in settings.Parametrisations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string modelFolder = Directory.CreateDirectory(Path.Combine(folder, "models", $"{manifold}-{name}")).FullName;
                 using var trainer = Train(modelFolder, settings, manifold, distribution, spec, Parametrisation(name), cancellationToken, out double seconds);
-                log.WriteLine(Invariant($"  trained {manifold}/{name}: {settings.Steps} steps in {seconds:F0} s, held-out loss {trainer.HeldOutLoss(trainer.EmaModel).Mean:G4}"));
+                double heldOut = trainer.HeldOutLoss(trainer.EmaModel).Mean;
+                log.WriteLine(Invariant($"  trained {manifold}/{name}: {settings.Steps} steps in {seconds:F0} s, held-out loss {heldOut:G4}"));
                 var model = trainer.EmaModel;
 
                 var curve = ScoreErrorEvaluation.RelativeErrorCurve(model, distribution, process, taus.Select(tau => tau / beta).ToArray(),
@@ -59,7 +64,7 @@ internal static class SingularModelStage
                 {
                     string suffix = projection ? "-projected" : "";
                     NpyFile.Write(Path.Combine(folder, "samples", $"{manifold}-{name}{suffix}.npy"), samples);
-                    var row = Measure(settings, manifold, name, projection, distribution, samples, curve[0], curve[^1], seconds);
+                    var row = Measure(settings, manifold, name, projection, distribution, samples, curve[0], curve[^1], seconds, heldOut);
                     rows.Add(row);
                     histograms.Add(($"{name}{(projection ? " + projection" : "")}", BinCentres(), Histogram(distribution, samples)));
                     log.WriteLine(Invariant($"    {manifold}/{name}{suffix}: median dist {row.Pollution?.Report.Median:G3}, q90 {row.Pollution?.Report.Quantile90:G3}, non-finite {row.NonFinite}"));
@@ -76,6 +81,24 @@ internal static class SingularModelStage
         }
         File.WriteAllText(Path.Combine(folder, "score-error.csv"), errorCsv.ToString());
         return rows;
+    }
+
+    /// <summary>The floor: the same sampler, grid and noise driven by the exact score (parametrisation "exact", no training).</summary>
+    static void Reference(string folder, SingularSettings settings, string manifold, UniformSphereDistribution distribution, ForwardProcess process,
+        List<SingularComparisonRow> rows, List<(string, double[], double[])> histograms, TextWriter log, CancellationToken cancellationToken)
+    {
+        var (raw, projected) = Sample(settings, manifold, distribution.ScoreFunction(process), process, distribution.AmbientDimension, cancellationToken);
+        var none = new ScoreErrorPoint(settings.ErrorMinimumTau / settings.TimeScale, 0, 0, 0);
+        foreach (var (samples, projection) in new[] { (raw, false), (projected, true) })
+        {
+            NpyFile.Write(Path.Combine(folder, "samples", $"{manifold}-{ExactName}{(projection ? "-projected" : "")}.npy"), samples);
+            var row = Measure(settings, manifold, ExactName, projection, distribution, samples, none, none with { Time = 1.0 / settings.TimeScale }, 0, double.NaN);
+            rows.Add(row);
+            histograms.Add(($"{ExactName}{(projection ? " + projection" : "")}", BinCentres(), Histogram(distribution, samples)));
+            log.WriteLine(Invariant($"    {manifold}/{ExactName}{(projection ? "-projected" : "")}: median dist {row.Pollution?.Report.Median:G3}, q90 {row.Pollution?.Report.Quantile90:G3}"));
+        }
+        raw.Dispose();
+        projected.Dispose();
     }
 
     static Trainer Train(string modelFolder, SingularSettings settings, string manifold, UniformSphereDistribution distribution,
@@ -115,7 +138,7 @@ internal static class SingularModelStage
     }
 
     /// <summary>Euler–Maruyama on the geometric grid to t_min; the second result is the final projection x̂₀(x_{t_min}).</summary>
-    static (Tensor Raw, Tensor Projected) Sample(SingularSettings settings, string manifold, ScoreModel model, ForwardProcess process,
+    static (Tensor Raw, Tensor Projected) Sample(SingularSettings settings, string manifold, IScoreFunction model, ForwardProcess process,
         int dimension, CancellationToken cancellationToken)
     {
         double minimum = settings.SamplingMinimumTau / settings.TimeScale;
@@ -130,13 +153,13 @@ internal static class SingularModelStage
     }
 
     static SingularComparisonRow Measure(SingularSettings settings, string manifold, string name, bool projection,
-        UniformSphereDistribution distribution, Tensor samples, ScoreErrorPoint first, ScoreErrorPoint last, double seconds)
+        UniformSphereDistribution distribution, Tensor samples, ScoreErrorPoint first, ScoreErrorPoint last, double seconds, double heldOut)
     {
         using var scope = NewDisposeScope();
         var finiteRows = samples.isfinite().all(1);
         int finite = (int)finiteRows.sum().item<long>();
         int nonFinite = (int)samples.shape[0] - finite;
-        if (finite < 2) return new SingularComparisonRow(manifold, name, projection, null, nonFinite, null, first, last, seconds);
+        if (finite < 2) return new SingularComparisonRow(manifold, name, projection, null, nonFinite, null, first, last, seconds, heldOut);
         var kept = samples[finiteRows];
         var distances = distribution.Distance(kept).data<double>().ToArray();
         var pollution = PollutionEstimate.Bootstrap(distances, settings.Tolerance, settings.BootstrapReplicates,
@@ -152,7 +175,7 @@ internal static class SingularModelStage
             var height = (kept[TensorIndex.Colon, 2] / kept.norm(1).clamp_min(1e-300)).data<double>().ToArray();
             angular = CircularUniformityTest.TestUniform(height.Select(z => (z + 1) / 2).ToArray());
         }
-        return new SingularComparisonRow(manifold, name, projection, pollution, nonFinite, angular, first, last, seconds);
+        return new SingularComparisonRow(manifold, name, projection, pollution, nonFinite, angular, first, last, seconds, heldOut);
     }
 
     static double[] Histogram(UniformSphereDistribution distribution, Tensor samples)
