@@ -94,6 +94,7 @@ public sealed class ReproduceSingularCommand
                         ["oracle-process"] = "OU β = 1: a = e^{-t/2}, b² = 1 − e^{-t}",
                         ["model-process"] = string.Create(CultureInfo.InvariantCulture, $"OU β = {settings.TimeScale} on t ∈ [0, 1] (τ = β·t)"),
                         ["losses"] = "noise/score: DSM λ = b² (ε-loss, no antithetic pairs); data: denoiser loss w = a²/b² (= 1/(e^τ − 1)); identical pointwise",
+                        ["training-options"] = "models/<manifold>-<parametrisation>/training.json (full TrainingRunConfig; seed Derive(seed, train-<manifold>) shared by the parametrisations)",
                         ["training-times"] = "log-uniform τ ∈ [training-minimum-tau, time-scale]",
                         ["sampler"] = "Euler–Maruyama, TimeGrid.Geometric to sampling-minimum-tau; projection = x̂₀(x_{t_min}) (SamplingOptions.DenoiseFinal)",
                         ["elapsed-seconds"] = watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),

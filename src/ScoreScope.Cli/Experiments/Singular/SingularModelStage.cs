@@ -127,6 +127,8 @@ internal static class SingularModelStage
             var watch = Stopwatch.StartNew();
             trainer.Run(modelFolder, cancellationToken: cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
+            // Every training option (EMA, warm-up, optimiser, loss, times, seed), as stored in checkpoints.
+            File.WriteAllText(Path.Combine(modelFolder, "training.json"), TrainingJson.Serialize(trainer.RunConfig) + "\n");
             seconds = watch.Elapsed.TotalSeconds;
             return trainer;
         }
