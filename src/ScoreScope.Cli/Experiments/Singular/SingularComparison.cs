@@ -72,11 +72,12 @@ internal static class SingularComparison
                 bool less = dataRaw.Pollution is { } d && (o.Pollution is null || d.Report.Quantile90 < o.Pollution.Report.Quantile90);
                 claims.Add(new ClaimCheck($"{manifold}-paper-data-less-pollution-q90-than-{other}",
                     $"< {(o.Pollution is null ? "NaN" : Pm(o.Pollution.Report.Quantile90, o.Pollution.Quantile90Error))} ({other})",
-                    dataRaw.Pollution is null ? "NaN" : Pm(dataRaw.Pollution.Report.Quantile90, dataRaw.Pollution.Quantile90Error), "strict", less));
+                    dataRaw.Pollution is null ? "NaN" : Pm(dataRaw.Pollution.Report.Quantile90, dataRaw.Pollution.Quantile90Error), "strict", less,
+                    Checked: false));
                 claims.Add(new ClaimCheck($"{manifold}-paper-data-smaller-score-error-tau-min-than-{other}",
                     $"< {Pm(o.ErrorAtMinimum.RelativeError, o.ErrorAtMinimum.StandardError)} ({other})",
                     Pm(dataRaw.ErrorAtMinimum.RelativeError, dataRaw.ErrorAtMinimum.StandardError), "strict",
-                    dataRaw.ErrorAtMinimum.RelativeError < o.ErrorAtMinimum.RelativeError));
+                    dataRaw.ErrorAtMinimum.RelativeError < o.ErrorAtMinimum.RelativeError, Checked: false));
             }
             var exact = Find(SingularModelStage.ExactName, false);
             if (exact?.Pollution is { } floor)
