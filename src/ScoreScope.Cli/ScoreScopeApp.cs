@@ -32,6 +32,8 @@ public static class ScoreScopeApp
             new VersionOption(),
             new SampleCommand(console).Build(),
             new DemoCommand(console).Build(),
+            new TrainCommand(console).Build(),
+            new EvaluateCommand(console).Build(),
             new ReproduceCommand(console).Build(),
             new CumulantsCommand(console).Build(),
         };

@@ -10,8 +10,9 @@ namespace ScoreScope.Cli.Commands;
 /// <summary>
 /// <c>scorescope demo</c>: a short end-to-end job on embedded defaults (<see cref="DemoSettings"/>). It writes a demo
 /// folder (default <c>runs/demo-yyyyMMdd-HHmmss</c>, so earlier demos are never overwritten) holding the demo's
-/// config.json and one subfolder per stage — today <c>sample/</c> (gmm8, VP, exact score, Heun) — then prints where the
-/// output is and a table of the metrics.
+/// config.json and one subfolder per stage — <c>train/</c> (a small MLP trained on gmm8 under VP) and
+/// <c>evaluate/</c> (its score error against the exact score, and in <c>evaluate/sample/</c> Heun samples of the
+/// model with their metrics) — then prints where the output is and a table of the metrics.
 /// </summary>
 public sealed class DemoCommand
 {
@@ -29,8 +30,9 @@ public sealed class DemoCommand
     public Command Build()
     {
         var command = new Command("demo",
-            "Run a short end-to-end job on embedded defaults (8-mode Gaussian mixture, VP process, exact score, Heun " +
-            "sampler, 20000 samples), write it to a new folder and print where it is with a table of metrics.")
+            "Run a short end-to-end job on embedded defaults (train a small MLP on an 8-mode Gaussian mixture under the VP " +
+            "process, measure its score error, draw 10000 Heun samples with it), write it to a new folder and print where " +
+            "it is with a table of metrics.")
         {
             Out, Force, Verbose,
         };
@@ -42,37 +44,51 @@ public sealed class DemoCommand
 
     int Execute(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var defaults = new DemoSettings();
-        var settings = defaults with { Sample = ProcessTable.WithDefaultParameters(defaults.Sample) };
-        SampleSettingsValidator.Validate(settings.Sample, new SettingOrigins(null));
+        var settings = new DemoSettings();
+        var origins = new SettingOrigins(null);
+        var train = NetworkTable.WithDefaultSizes(ProcessTable.WithDefaultParameters(settings.Train));
+        TrainSettingsValidator.Validate(train, origins);
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("demo");
         bool force = parseResult.GetValue(Force);
-        bool verbose = parseResult.GetValue(Verbose);
+        var log = parseResult.GetValue(Verbose) ? _console.Error : null;
         RunFolder.CheckTarget(target, force);
+        string finalFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
 
-        // Stages run in order, each into its own subfolder; a training stage slots in before sampling.
-        using var sampleJob = SampleJob.Prepare(settings.Sample, new SettingOrigins(null), ["demo"]);
-        var result = RunFolder.Write(target, force, folder =>
+        using var trainJob = TrainJob.Prepare(train, origins, ["demo"]);
+        var (trained, evaluated) = RunFolder.Write(target, force, folder =>
         {
-            string sampleFolder = Directory.CreateDirectory(Path.Combine(folder, "sample")).FullName;
-            var sampled = _console.WithProgress(board => sampleJob.Run(sampleFolder, board, verbose ? _console.Error : null, cancellationToken));
-            var config = new RunConfig<DemoSettings>
+            string trainFolder = Directory.CreateDirectory(Path.Combine(folder, "train")).FullName;
+            var trainResult = _console.WithProgress(board => trainJob.Run(trainFolder, resume: false, stopAt: null, board, log, cancellationToken));
+            if (!trainResult.Completed)
             {
-                Command = "demo",
-                ScoreScopeVersion = ScoreScopeInfo.Version,
-                Options = settings,
-                Resolved = new Dictionary<string, string> { ["stages"] = "sample" },
-            };
-            File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
-            return sampled;
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new InvalidOperationException($"the demo's training stage stopped at step {trainResult.Step}: {trainResult.NonFinite?.Message}");
+            }
+            string evaluateFolder = Directory.CreateDirectory(Path.Combine(folder, "evaluate")).FullName;
+            var evaluate = settings.Evaluate with { Model = trainFolder };
+            using var evaluateJob = EvaluateJob.Prepare(evaluate, origins, ["demo"]);
+            var evaluateResult = _console.WithProgress(board => evaluateJob.Run(evaluateFolder, board, log, cancellationToken));
+            ConfigJson.Write(folder, "demo",
+                settings with { Train = train, Evaluate = evaluate with { Model = Path.Combine(finalFolder, "train") } },
+                new Dictionary<string, string> { ["stages"] = "train, evaluate (score error, sample)" });
+            // The stages ran in the temporary folder; their configs must name the final one.
+            foreach (var file in Directory.EnumerateFiles(folder, "config.json", SearchOption.AllDirectories))
+            {
+                File.WriteAllText(file, File.ReadAllText(file).Replace(Path.GetFullPath(folder), finalFolder, StringComparison.Ordinal));
+            }
+            return (trainResult, evaluateResult);
         });
 
-        string sampleOut = Path.Combine(target, "sample");
-        _console.Output.WriteLine($"Demo finished in {result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. Output: {target}");
-        _console.Output.WriteLine($"  {Path.Combine(sampleOut, "samples.png")}  samples over data");
-        _console.Output.WriteLine($"  {Path.Combine(sampleOut, "samples.npy")}  {string.Join(" × ", result.SampleShape)} {result.Dtype}");
-        _console.Output.WriteLine($"  {Path.Combine(sampleOut, "metrics.json")}, config.json (rerun: scorescope sample --config {Path.Combine(sampleOut, "config.json")})");
-        RunSummary.PrintMetrics(_console, result.Metrics);
+        string trainOut = Path.Combine(target, "train"), evaluateOut = Path.Combine(target, "evaluate");
+        var output = _console.Output;
+        output.WriteLine($"Demo finished in {(trained.Elapsed + evaluated.Elapsed).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. Output: {target}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {Path.Combine(trainOut, "model.ckpt")}  {trained.Step} steps, held-out loss (EMA) {trained.LastMetrics?.HeldOutLossEma:G4}; loss.png, metrics.csv"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {Path.Combine(evaluateOut, "score_error.png")}  max rel_error on t ∈ [{EvaluateJob.WindowStart}, 1] = {evaluated.MaxRelativeError:G3}"));
+        output.WriteLine($"  {Path.Combine(evaluateOut, "sample", "samples.png")}  {string.Join(" × ", evaluated.Sample.SampleShape)} samples of the model over data");
+        output.WriteLine($"  rerun a stage: scorescope train --config {Path.Combine(trainOut, "config.json")} --out <folder>");
+        RunSummary.PrintMetrics(_console, evaluated.Rows);
         return 0;
     }
 }

@@ -23,24 +23,25 @@ public sealed class SampleCommand
         $"Data distribution: gmm8 (8 Gaussians on a circle of radius 4, sd 0.5), gaussian10 (a fixed 10-D Gaussian with " +
         $"non-diagonal covariance), or a path to an n × d .npy/.csv file used as an empirical distribution.", Defaults.Data);
 
-    public Option<string> Process { get; } = OptionFactory.Text("--process",
-        $"Forward process: {string.Join(" | ", ProcessTable.Names)}.", Defaults.Process);
+    readonly ProcessOptions _processOptions = new(Defaults.Process);
 
-    public Option<double> SigmaMin { get; } = OptionFactory.Number("--sigma-min",
-        $"σ_min of the geometric VE process, > 0 (ve only) [default: {ProcessTable.DefaultSigmaMin}]");
+    public Option<string> Process => _processOptions.Process;
 
-    public Option<double> SigmaMax { get; } = OptionFactory.Number("--sigma-max",
-        $"σ_max of the geometric VE process, > σ_min (ve only) [default: {ProcessTable.DefaultSigmaMax}]");
+    public Option<double> SigmaMin => _processOptions.SigmaMin;
 
-    public Option<double> BetaMin { get; } = OptionFactory.Number("--beta-min",
-        $"β_min of the linear β schedule, ≥ 0 (vp, subvp) [default: {ProcessTable.DefaultBetaMin}]");
+    public Option<double> SigmaMax => _processOptions.SigmaMax;
 
-    public Option<double> BetaMax { get; } = OptionFactory.Number("--beta-max",
-        $"β_max of the linear β schedule, ≥ β_min (vp, subvp), or the clip value of the cosine schedule (vp-cosine) " +
-        $"[default: {ProcessTable.DefaultBetaMax}]");
+    public Option<double> BetaMin => _processOptions.BetaMin;
+
+    public Option<double> BetaMax => _processOptions.BetaMax;
 
     public Option<string> Score { get; } = OptionFactory.Text("--score",
-        $"Score: {string.Join(" | ", ScoreTable.Names)} (the closed-form score of the data pushed through the process).", Defaults.Score);
+        "Score: exact (the closed-form score of the data pushed through the process) | model (a trained model, set by --model).",
+        Defaults.Score);
+
+    public Option<string> Model { get; } = OptionFactory.Text("--model",
+        "A training run folder (from 'scorescope train'): sample with its model's EMA weights. The model fixes --process " +
+        "and its parameters, --data and --score; giving other values for them is an error.");
 
     public Option<string> Sampler { get; } = OptionFactory.Text("--sampler",
         "Sampler: heun (probability-flow ODE, 2nd order) | euler (probability-flow ODE) | euler-maruyama (reverse SDE) | " +
@@ -95,7 +96,7 @@ public sealed class SampleCommand
             "Draw samples with a forward process, a score and a sampler; write samples.npy, config.json, metrics.json " +
             "and samples.png to a new run folder.")
         {
-            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Sampler, Steps, Grid, TMin, Snr, Denoise,
+            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Denoise,
             N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
@@ -124,59 +125,42 @@ public sealed class SampleCommand
     /// <summary>Defaults, overlaid by the <c>--config</c> file, overlaid by explicit flags; then the seed is drawn if absent.</summary>
     (SampleSettings Settings, SettingOrigins Origins) Resolve(ParseResult parseResult)
     {
-        string? configPath = parseResult.GetValue(Config);
-        var origins = new SettingOrigins(configPath);
-        var settings = Defaults;
-        if (configPath is not null)
-        {
-            (settings, var keys) = ConfigJson.ReadOptions<SampleSettings>(configPath, "sample");
-            foreach (var key in keys)
-            {
-                origins.MarkConfig(key);
-            }
-        }
+        var overlay = SettingsOverlay<SampleSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "sample");
+        string configProcess = overlay.Settings.Process;
+        overlay.Take(Data, (s, v) => s with { Data = v });
+        overlay.Take(Process, (s, v) => s with { Process = v });
+        overlay.Take(SigmaMin, (s, v) => s with { SigmaMin = v });
+        overlay.Take(SigmaMax, (s, v) => s with { SigmaMax = v });
+        overlay.Take(BetaMin, (s, v) => s with { BetaMin = v });
+        overlay.Take(BetaMax, (s, v) => s with { BetaMax = v });
+        overlay.Take(Score, (s, v) => s with { Score = v });
+        overlay.Take(Model, (s, v) => s with { Model = v });
+        overlay.Take(Sampler, (s, v) => s with { Sampler = v });
+        overlay.Take(Steps, (s, v) => s with { Steps = v });
+        overlay.Take(Grid, (s, v) => s with { Grid = v });
+        overlay.Take(TMin, (s, v) => s with { TMin = v });
+        overlay.Take(Snr, (s, v) => s with { Snr = v });
+        overlay.Take(Denoise, (s, v) => s with { Denoise = v });
+        overlay.Take(N, (s, v) => s with { N = v });
+        overlay.Take(BatchSize, (s, v) => s with { BatchSize = v });
+        overlay.Take(Seed, (s, v) => s with { Seed = v });
+        overlay.Take(Dtype, (s, v) => s with { Dtype = v });
+        overlay.Take(Device, (s, v) => s with { Device = v });
+        overlay.Take(Threads, (s, v) => s with { Threads = v });
 
-        string configProcess = settings.Process;
-        void Take<T>(Option<T> option, Func<SampleSettings, T, SampleSettings> apply)
-        {
-            if (OptionFactory.TryGetExplicit(parseResult, option, out var value))
-            {
-                settings = apply(settings, value);
-                origins.MarkFlag(option.Name.TrimStart('-'));
-            }
-        }
-        Take(Data, (s, v) => s with { Data = v });
-        Take(Process, (s, v) => s with { Process = v });
-        Take(SigmaMin, (s, v) => s with { SigmaMin = v });
-        Take(SigmaMax, (s, v) => s with { SigmaMax = v });
-        Take(BetaMin, (s, v) => s with { BetaMin = v });
-        Take(BetaMax, (s, v) => s with { BetaMax = v });
-        Take(Score, (s, v) => s with { Score = v });
-        Take(Sampler, (s, v) => s with { Sampler = v });
-        Take(Steps, (s, v) => s with { Steps = v });
-        Take(Grid, (s, v) => s with { Grid = v });
-        Take(TMin, (s, v) => s with { TMin = v });
-        Take(Snr, (s, v) => s with { Snr = v });
-        Take(Denoise, (s, v) => s with { Denoise = v });
-        Take(N, (s, v) => s with { N = v });
-        Take(BatchSize, (s, v) => s with { BatchSize = v });
-        Take(Seed, (s, v) => s with { Seed = v });
-        Take(Dtype, (s, v) => s with { Dtype = v });
-        Take(Device, (s, v) => s with { Device = v });
-        Take(Threads, (s, v) => s with { Threads = v });
-
+        var origins = overlay.Origins;
         // A process switched on the command line drops the config file's parameters of the old process.
-        if (origins.IsFlag("process") && settings.Process != configProcess)
+        if (origins.IsFlag("process") && overlay.Settings.Process != configProcess)
         {
-            settings = DropConfigValues(settings, origins, ["sigma-min", "sigma-max", "beta-min", "beta-max"]);
+            overlay.DropConfigValues(["sigma-min", "sigma-max", "beta-min", "beta-max"], Clear);
         }
         // A sampler switched on the command line drops the config file's --snr when the new sampler has none.
-        if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(settings.Sampler))
+        if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(overlay.Settings.Sampler))
         {
-            settings = DropConfigValues(settings, origins, ["snr"]);
+            overlay.DropConfigValues(["snr"], Clear);
         }
 
-        settings = ProcessTable.WithDefaultParameters(settings);
+        var settings = ProcessTable.WithDefaultParameters(WithModel(overlay.Settings, origins));
         if (SamplerTable.UsesSnr(settings.Sampler))
         {
             settings = settings with { Snr = settings.Snr ?? SamplerTable.DefaultSnr };
@@ -189,23 +173,62 @@ public sealed class SampleCommand
         return (settings, origins);
     }
 
-    static SampleSettings DropConfigValues(SampleSettings settings, SettingOrigins origins, string[] keys)
+    /// <summary>
+    /// With <c>--model</c>: the process, its parameters, the data and the score are the model's; values the user gave
+    /// that differ are a usage error naming both.
+    /// </summary>
+    static SampleSettings WithModel(SampleSettings settings, SettingOrigins origins)
     {
-        foreach (var key in keys.Where(k => !origins.IsFlag(k)))
+        if (settings.Model is not { } folder)
         {
-            origins.UnmarkConfig(key);
-            settings = key switch
-            {
-                "sigma-min" => settings with { SigmaMin = null },
-                "sigma-max" => settings with { SigmaMax = null },
-                "beta-min" => settings with { BetaMin = null },
-                "beta-max" => settings with { BetaMax = null },
-                "snr" => settings with { Snr = null },
-                _ => settings,
-            };
+            return settings;
         }
-        return settings;
+        string option = origins.Describe("model");
+        var trained = TrainedRun.Open(folder, option).Settings;
+        var given = ProcessParameters.Of(settings);
+        var model = ProcessParameters.Of(trained);
+        var conflicts = new List<(string Key, string Given, string Model)>();
+        if (origins.IsGiven("process") && settings.Process != trained.Process)
+        {
+            conflicts.Add(("process", settings.Process, trained.Process));
+        }
+        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" }.Where(origins.IsGiven))
+        {
+            if (given[key] != model[key])
+            {
+                conflicts.Add((key, Text(given[key]), Text(model[key])));
+            }
+        }
+        if (origins.IsGiven("data") && DatasetTable.Canonical(settings.Data) != trained.Data)
+        {
+            conflicts.Add(("data", settings.Data, trained.Data));
+        }
+        if (origins.IsGiven("score") && settings.Score != "model")
+        {
+            conflicts.Add(("score", settings.Score, "model"));
+        }
+        if (conflicts.Count > 0)
+        {
+            var (key, value, fixedValue) = conflicts[0];
+            throw new Errors.UsageException($"{origins.Describe(key)} {value} conflicts with {option} '{folder}', whose model fixes " +
+                $"--{key} {fixedValue}; omit --{key} (the model fixes the process, its parameters and the data)");
+        }
+        return model.ApplyTo(settings) with
+        {
+            Model = Path.GetFullPath(folder), Data = trained.Data, Process = trained.Process, Score = "model",
+        };
     }
+
+    static string Text(double? value) => value is { } v ? SettingChecks.F(v) : "(unset)";
+
+    static SampleSettings Clear(SampleSettings settings, string key) => key switch
+    {
+        "sigma-min" => settings with { SigmaMin = null },
+        "sigma-max" => settings with { SigmaMax = null },
+        "beta-min" => settings with { BetaMin = null },
+        "beta-max" => settings with { BetaMax = null },
+        _ => settings with { Snr = null },
+    };
 
     /// <summary>A fresh seed in [0, 2³¹ − 1), short enough to retype.</summary>
     static ulong DrawSeed() => (ulong)RandomNumberGenerator.GetInt32(int.MaxValue);

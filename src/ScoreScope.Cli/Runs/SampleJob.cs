@@ -52,11 +52,13 @@ public sealed class SampleJob : IDisposable
     public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
     {
         var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
-        var process = Guard(() => ProcessTable.Create(settings), origins.Describe("process"));
-        var times = Guard(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
-        var sampler = Guard(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
+        var process = UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
+        var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
+        var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
-        var score = Guard(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
+        IScoreFunction score = settings.Model is { } model
+            ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"))
+            : UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
         {
             ["command-line"] = "scorescope " + string.Join(' ', commandLine.Select(Quote)),
@@ -84,16 +86,7 @@ public sealed class SampleJob : IDisposable
     public SampleRunResult Run(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
     {
         // libtorch's thread count is process-global: set it for this run only.
-        int previousThreads = get_num_threads();
-        set_num_threads(_settings.Threads);
-        try
-        {
-            return RunWithThreads(folder, board, log, cancellationToken);
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
+        return TorchThreads.With(_settings.Threads, () => RunWithThreads(folder, board, log, cancellationToken));
     }
 
     SampleRunResult RunWithThreads(string folder, ProgressBoard board, TextWriter? log, CancellationToken cancellationToken)
@@ -147,19 +140,25 @@ public sealed class SampleJob : IDisposable
 
         _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var config = new RunConfig<SampleSettings>
-        {
-            Command = "sample",
-            ScoreScopeVersion = ScoreScopeInfo.Version,
-            Options = _settings,
-            Resolved = new SortedDictionary<string, string>(_resolved),
-        };
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+        ConfigJson.Write(folder, "sample", _settings, _resolved);
         return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, Files, clock.Elapsed);
     }
 
     /// <inheritdoc/>
-    public void Dispose() => (_data as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (_data as IDisposable)?.Dispose();
+        (_score as IDisposable)?.Dispose();
+    }
+
+    /// <summary>The data distribution (the reference of the metrics).</summary>
+    public ExactDistribution Data => _data;
+
+    /// <summary>The forward process.</summary>
+    public ForwardProcess Process => _process;
+
+    /// <summary>The score the sampler follows.</summary>
+    public IScoreFunction Score => _score;
 
     static ScalarType StorageType(string dtype) => dtype switch
     {
@@ -167,18 +166,6 @@ public sealed class SampleJob : IDisposable
         "float64" => ScalarType.Float64,
         _ => throw new UsageException($"--dtype: unknown value '{dtype}'; valid: float32, float64"),
     };
-
-    static T Guard<T>(Func<T> create, string option)
-    {
-        try
-        {
-            return create();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(ErrorText.ForOption(e, option), e);
-        }
-    }
 
     static string Quote(string token) => token.Any(char.IsWhiteSpace) ? $"'{token}'" : token;
 }

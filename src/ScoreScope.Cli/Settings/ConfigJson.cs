@@ -31,14 +31,34 @@ public static class ConfigJson
         JsonSerializer.Serialize(config, SerializerOptions) + "\n";
 
     /// <summary>
+    /// Writes <paramref name="folder"/>/config.json for command <paramref name="command"/> with the resolved
+    /// <paramref name="options"/> and the provenance <paramref name="resolved"/> (keys sorted).
+    /// </summary>
+    public static void Write<TOptions>(string folder, string command, TOptions options, IDictionary<string, string> resolved)
+        where TOptions : class
+    {
+        var config = new RunConfig<TOptions>
+        {
+            Command = command,
+            ScoreScopeVersion = ScoreScopeInfo.Version,
+            Options = options,
+            Resolved = new SortedDictionary<string, string>(resolved),
+        };
+        File.WriteAllText(Path.Combine(folder, "config.json"), Serialize(config));
+    }
+
+    /// <summary>
     /// Reads the <c>"options"</c> of the config file <paramref name="path"/> written by (or for) the command
     /// <paramref name="command"/>. Returns the options and the set of keys the file sets.
     /// </summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="command">The command whose config it must be.</param>
+    /// <param name="option">The option that named the file, for messages (<c>--config</c>, <c>--model</c>, <c>--resume</c>).</param>
     /// <exception cref="UsageException">Missing file, invalid JSON, unknown key, wrong type, other command.</exception>
-    public static (TOptions Options, IReadOnlySet<string> Keys) ReadOptions<TOptions>(string path, string command)
+    public static (TOptions Options, IReadOnlySet<string> Keys) ReadOptions<TOptions>(string path, string command, string option = "--config")
         where TOptions : class
     {
-        string where = $"--config '{path}'";
+        string where = $"{option} '{path}'";
         string text;
         try
         {
@@ -85,6 +105,23 @@ public static class ConfigJson
                 throw new UsageException($"{where}: missing object 'options'; expected {{\"options\": {{\"steps\": 64, ...}}}} as in a run's config.json");
             }
             return (ReadOptionsObject<TOptions>(options, where), options.EnumerateObject().Select(p => p.Name).ToHashSet());
+        }
+    }
+
+    /// <summary>The <c>"resolved"</c> entries of a config file written by ScoreScope (empty when absent or unreadable).</summary>
+    public static IReadOnlyDictionary<string, string> ReadResolved(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.TryGetProperty("resolved", out var resolved) && resolved.ValueKind == JsonValueKind.Object
+                ? resolved.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(p => p.Name, p => p.Value.GetString()!)
+                : new Dictionary<string, string>();
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, string>();
         }
     }
 

@@ -30,8 +30,17 @@ public sealed record SampleSettings
     /// <summary>β_max of the linear β schedule (vp, subvp) or the clip value of the cosine schedule (vp-cosine).</summary>
     public double? BetaMax { get; init; }
 
-    /// <summary>Where the score comes from: <c>exact</c> (the data distribution's closed-form score).</summary>
+    /// <summary>
+    /// Where the score comes from: <c>exact</c> (the data distribution's closed-form score) or <c>model</c> (the EMA
+    /// weights of the trained model <see cref="Model"/>).
+    /// </summary>
     public string Score { get; init; } = "exact";
+
+    /// <summary>
+    /// The training run folder whose model supplies the score (<c>--model</c>); null for an exact score. The model
+    /// fixes the process and the data.
+    /// </summary>
+    public string? Model { get; init; }
 
     /// <summary><c>heun</c>, <c>euler</c>, <c>euler-maruyama</c>, <c>ancestral</c> or <c>pc</c>.</summary>
     public string Sampler { get; init; } = "heun";

@@ -23,32 +23,12 @@ public static class SampleSettingsValidator
         string Name(string key) => origins.Describe(key);
 
         DatasetTable.Validate(s.Data, Name("data"));
-        OneOf(s.Process, ProcessTable.Names, Name("process"));
-        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" })
-        {
-            if (origins.IsGiven(key) && !ProcessTable.ParameterKeys(s.Process).Contains(key))
-            {
-                var owners = ProcessTable.Names.Where(p => ProcessTable.ParameterKeys(p).Contains(key));
-                throw new UsageException($"{Name(key)} applies only to --process {string.Join("|", owners)} (got --process {s.Process})");
-            }
-        }
-        if (s.SigmaMin is { } sigmaMin && !(sigmaMin > 0))
-        {
-            throw new UsageException($"{Name("sigma-min")} must be > 0 (got {F(sigmaMin)})");
-        }
-        if (s.SigmaMax is { } sigmaMax && !(sigmaMax > (s.SigmaMin ?? 0)))
-        {
-            throw new UsageException($"{Name("sigma-max")} must be > --sigma-min = {F(s.SigmaMin ?? 0)} (got {F(sigmaMax)})");
-        }
-        if (s.BetaMin is { } betaMin && !(betaMin >= 0))
-        {
-            throw new UsageException($"{Name("beta-min")} must be ≥ 0 (got {F(betaMin)})");
-        }
-        if (s.BetaMax is { } betaMax && !(betaMax > 0 && betaMax >= (s.BetaMin ?? 0)))
-        {
-            throw new UsageException($"{Name("beta-max")} must be > 0 and ≥ --beta-min = {F(s.BetaMin ?? 0)} (got {F(betaMax)})");
-        }
+        SettingChecks.Process(s.Process, ProcessParameters.Of(s), origins);
         OneOf(s.Score, ScoreTable.Names, Name("score"));
+        if (s.Score == "model" && s.Model is null)
+        {
+            throw new UsageException($"{Name("score")} model needs --model FOLDER (a run written by 'scorescope train')");
+        }
         OneOf(s.Sampler, SamplerTable.Names, Name("sampler"));
         if (s.Steps < 1 || s.Steps > MaxSteps)
         {
@@ -83,13 +63,7 @@ public static class SampleSettingsValidator
         }
     }
 
-    static void OneOf(string value, IReadOnlyList<string> valid, string name)
-    {
-        if (!valid.Contains(value))
-        {
-            throw new UsageException($"{name}: unknown value '{value}'; valid: {string.Join(", ", valid)}");
-        }
-    }
+    static void OneOf(string value, IReadOnlyList<string> valid, string name) => SettingChecks.OneOf(value, valid, name);
 
-    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    static string F(double value) => SettingChecks.F(value);
 }

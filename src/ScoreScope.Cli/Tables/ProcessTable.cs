@@ -32,27 +32,48 @@ public static class ProcessTable
         _ => [],
     };
 
-    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static SampleSettings WithDefaultParameters(SampleSettings settings)
+    /// <summary>
+    /// The parameters of process <paramref name="name"/>: the given values of the keys it uses, defaults for the unset
+    /// ones, null for the keys it does not use.
+    /// </summary>
+    public static ProcessParameters WithDefaults(string name, ProcessParameters given)
     {
-        var keys = ParameterKeys(settings.Process);
-        return settings with
+        var keys = ParameterKeys(name);
+        return new ProcessParameters(
+            keys.Contains("sigma-min") ? given.SigmaMin ?? DefaultSigmaMin : null,
+            keys.Contains("sigma-max") ? given.SigmaMax ?? DefaultSigmaMax : null,
+            keys.Contains("beta-min") ? given.BetaMin ?? DefaultBetaMin : null,
+            keys.Contains("beta-max") ? given.BetaMax ?? DefaultBetaMax : null);
+    }
+
+    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
+    public static SampleSettings WithDefaultParameters(SampleSettings settings) =>
+        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
+
+    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
+    public static TrainSettings WithDefaultParameters(TrainSettings settings) =>
+        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
+
+    /// <summary>
+    /// The serialisable description of process <paramref name="name"/> with <paramref name="parameters"/> (unset ones
+    /// take their defaults): what a trained model records so that it rebuilds its process in a fresh process.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">For an unknown name.</exception>
+    public static ForwardProcessSpec Spec(string name, ProcessParameters parameters)
+    {
+        var p = WithDefaults(name, parameters);
+        return name switch
         {
-            SigmaMin = keys.Contains("sigma-min") ? settings.SigmaMin ?? DefaultSigmaMin : null,
-            SigmaMax = keys.Contains("sigma-max") ? settings.SigmaMax ?? DefaultSigmaMax : null,
-            BetaMin = keys.Contains("beta-min") ? settings.BetaMin ?? DefaultBetaMin : null,
-            BetaMax = keys.Contains("beta-max") ? settings.BetaMax ?? DefaultBetaMax : null,
+            "ve" => ForwardProcessSpec.VarianceExplodingGeometric(p.SigmaMin!.Value, p.SigmaMax!.Value),
+            "vp" => ForwardProcessSpec.VariancePreservingLinear(p.BetaMin!.Value, p.BetaMax!.Value),
+            "vp-cosine" => ForwardProcessSpec.VariancePreservingCosine(betaMax: p.BetaMax!.Value),
+            "subvp" => ForwardProcessSpec.SubVariancePreservingLinear(p.BetaMin!.Value, p.BetaMax!.Value),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown process '{name}'; valid: {string.Join(", ", Names)}"),
         };
     }
 
-    /// <summary>Builds the process named in <paramref name="settings"/> (parameters already validated and filled).</summary>
-    public static ForwardProcess Create(SampleSettings settings) => settings.Process switch
-    {
-        "ve" => VarianceExplodingProcess.Geometric(settings.SigmaMin!.Value, settings.SigmaMax!.Value),
-        "vp" => VariancePreservingProcess.WithBetaRange(settings.BetaMin!.Value, settings.BetaMax!.Value),
-        "vp-cosine" => VariancePreservingProcess.Cosine(betaMax: settings.BetaMax!.Value),
-        "subvp" => SubVariancePreservingProcess.WithBetaRange(settings.BetaMin!.Value, settings.BetaMax!.Value),
-        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Process,
-            $"unknown process '{settings.Process}'; valid: {string.Join(", ", Names)}"),
-    };
+    /// <summary>Builds the process named in <paramref name="settings"/> (parameters already validated).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For an unknown name or parameters the library factory rejects.</exception>
+    public static ForwardProcess Create(SampleSettings settings) =>
+        Spec(settings.Process, ProcessParameters.Of(settings)).Build();
 }

@@ -21,6 +21,15 @@ public sealed class ProgressStage
         }
     }
 
+    /// <summary>Replaces the bar's label (e.g. to show the current loss).</summary>
+    public void Describe(string description)
+    {
+        if (_task is { } task)
+        {
+            task.Description = Markup.Escape(description);
+        }
+    }
+
     /// <summary>Fills the bar.</summary>
     public void Complete()
     {

@@ -1,0 +1,66 @@
+using System.Globalization;
+using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Tables;
+
+namespace ScoreScope.Cli.Settings;
+
+/// <summary>
+/// Checks shared by the settings validators of every command: each failure is a <see cref="UsageException"/> naming
+/// the option (as <see cref="SettingOrigins.Describe"/> spells it), the bad value and what is valid.
+/// </summary>
+public static class SettingChecks
+{
+    /// <summary>The process name and its parameters: known name, parameters only of that process, in range.</summary>
+    public static void Process(string process, ProcessParameters p, SettingOrigins origins)
+    {
+        string Name(string key) => origins.Describe(key);
+        OneOf(process, ProcessTable.Names, Name("process"));
+        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" })
+        {
+            if (origins.IsGiven(key) && !ProcessTable.ParameterKeys(process).Contains(key))
+            {
+                var owners = ProcessTable.Names.Where(n => ProcessTable.ParameterKeys(n).Contains(key));
+                throw new UsageException($"{Name(key)} applies only to --process {string.Join("|", owners)} (got --process {process})");
+            }
+        }
+        if (p.SigmaMin is { } sigmaMin && !(sigmaMin > 0))
+        {
+            throw new UsageException($"{Name("sigma-min")} must be > 0 (got {F(sigmaMin)})");
+        }
+        if (p.SigmaMax is { } sigmaMax && !(sigmaMax > (p.SigmaMin ?? 0)))
+        {
+            throw new UsageException($"{Name("sigma-max")} must be > --sigma-min = {F(p.SigmaMin ?? 0)} (got {F(sigmaMax)})");
+        }
+        if (p.BetaMin is { } betaMin && !(betaMin >= 0))
+        {
+            throw new UsageException($"{Name("beta-min")} must be ≥ 0 (got {F(betaMin)})");
+        }
+        if (p.BetaMax is { } betaMax && !(betaMax > 0 && betaMax >= (p.BetaMin ?? 0)))
+        {
+            throw new UsageException($"{Name("beta-max")} must be > 0 and ≥ --beta-min = {F(p.BetaMin ?? 0)} (got {F(betaMax)})");
+        }
+    }
+
+    /// <summary><paramref name="value"/> must be one of <paramref name="valid"/>.</summary>
+    public static void OneOf(string value, IReadOnlyList<string> valid, string name)
+    {
+        if (!valid.Contains(value))
+        {
+            throw new UsageException($"{name}: unknown value '{value}'; valid: {string.Join(", ", valid)}");
+        }
+    }
+
+    /// <summary><paramref name="value"/> must be an integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static void IntegerIn(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new UsageException(max == int.MaxValue
+                ? $"{name} must be an integer ≥ {min} (got {value})"
+                : $"{name} must be an integer in [{min}, {max}] (got {value})");
+        }
+    }
+
+    /// <summary>A number as typed back to the user (round-trip format).</summary>
+    public static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
