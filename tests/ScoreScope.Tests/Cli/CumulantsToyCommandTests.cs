@@ -26,12 +26,13 @@ public sealed class CumulantsToyCommandTests : IDisposable
             "--train-steps", "20", "--seed", "7", "--check", "--out", output);
 
         var checks = File.ReadLines(Path.Combine(output, "checks.csv")).Skip(1).ToArray();
-        bool allHold = checks.All(l => l.EndsWith(",true", StringComparison.Ordinal));
+        // Columns end in holds,checked: a checked claim that fails makes --check exit with 3.
+        bool allHold = !checks.Any(l => l.EndsWith(",false,true", StringComparison.Ordinal));
         Assert.True(result.ExitCode == (allHold ? ExitCodes.Success : ExitCodes.CheckFailed), result.ToString());
         foreach (string name in new[] { "forward-ve-kappa4-conserved", "backward-vp-exact-kappa8", "backward-ve-exact-kappa4", "trained-ve-kappa6" })
             Assert.Contains(checks, l => l.StartsWith(name + ",", StringComparison.Ordinal));
         Assert.All(checks.Where(l => l.Contains("closed-form", StringComparison.Ordinal) || l.StartsWith("ve-normal-prior-target", StringComparison.Ordinal)),
-            l => Assert.EndsWith(",true", l, StringComparison.Ordinal));
+            l => Assert.EndsWith(",true,true", l, StringComparison.Ordinal));
 
         foreach (string file in new[] { "config.json", "metrics.json", "checks.json", "cumulants.csv", "data.npy", "forward-ve.csv", "forward-vp.csv",
             "backward-ve-exact.csv", "backward-vp-trained.csv", "ve-exact.npy", "vp-trained.npy", "ve-exact-relative.png", "vp-trained-tracks.png" })

@@ -18,8 +18,12 @@ public static class CumulantsToyClaims
     /// <summary>The printed VP forward values at t = 0.2 (κ2, κ4).</summary>
     static readonly (int Order, double Printed)[] PrintedVpAtPointTwo = [(2, 1.0450), (4, -1.0372)];
 
-    /// <summary>Adds every claim to <paramref name="report"/>; returns the VE normal-prior target κ_1..κ_8.</summary>
-    public static double[] Add(ClaimReport report, CumulantsToyExperiment experiment, IReadOnlyDictionary<string, TrackedRun> runs)
+    /// <summary>
+    /// Adds every claim to <paramref name="report"/>; returns the VE normal-prior target κ_1..κ_8. The trained-model
+    /// claims are enforced by <c>--check</c> only when <paramref name="enforceTrained"/> (the full run).
+    /// </summary>
+    public static double[] Add(ClaimReport report, CumulantsToyExperiment experiment, IReadOnlyDictionary<string, TrackedRun> runs,
+        bool enforceTrained)
     {
         // Forward: VE κ4 conserved wherever its SE is below 0.1 (the estimator noise grows as κ2(t)²).
         AllWithin(report, "forward-ve-kappa4-conserved", runs["forward-ve"].Track, 4, p => p.Estimate.StandardError < 0.1);
@@ -48,11 +52,15 @@ public static class CumulantsToyClaims
             report.AddWithinStandardErrors($"backward-ve-exact-kappa{n}", target[n - 1], k.Value, k.StandardError);
         }
 
-        // Trained VE: κ4 and κ6 within 1% of exact (the paper: 0.2–0.4%). VP is reported in cumulants.csv only.
+        // Trained VE: κ4 and κ6 within 1% of exact (the paper: 0.2–0.4%). VP is reported in cumulants.csv only. At the
+        // --quick budget (1500 training steps, SE ≈ 1%) the claim is a finding: reported, not enforced by --check.
         foreach (int n in new[] { 4, 6 })
         {
             var k = runs["ve-trained"].Kappa(n);
-            report.AddWithinRelative($"trained-ve-kappa{n}", experiment.Exact[n - 1], k.Value, 0.01, k.StandardError);
+            double exact = experiment.Exact[n - 1];
+            report.Add(new ClaimCheck($"trained-ve-kappa{n}", ClaimReport.Format(exact),
+                $"{ClaimReport.Format(k.Value)} ± {ClaimReport.Format(k.StandardError)}", "1%",
+                Math.Abs(k.Value - exact) <= 0.01 * Math.Abs(exact), Checked: enforceTrained));
         }
         return target;
     }

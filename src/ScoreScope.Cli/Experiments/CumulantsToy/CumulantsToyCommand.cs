@@ -116,7 +116,7 @@ public sealed class CumulantsToyCommand
                     },
                 };
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
-                var (claims, table) = CumulantsToyReport.Write(folder, experiment, runs, clock.Elapsed.TotalSeconds);
+                var (claims, table) = CumulantsToyReport.Write(folder, experiment, runs, clock.Elapsed.TotalSeconds, enforceTrained: !settings.Quick);
                 return (claims, table, runs);
             });
             CumulantsToyReport.Print(_console, claims, table, runs);

@@ -18,10 +18,10 @@ public static class CumulantsToyReport
 
     /// <summary>Writes every report file into <paramref name="folder"/>; returns the claims and the table.</summary>
     public static (ClaimReport Claims, FinalCumulantTable Table) Write(string folder, CumulantsToyExperiment experiment,
-        IReadOnlyDictionary<string, TrackedRun> runs, double totalSeconds)
+        IReadOnlyDictionary<string, TrackedRun> runs, double totalSeconds, bool enforceTrained)
     {
         var claims = new ClaimReport();
-        var veTarget = CumulantsToyClaims.Add(claims, experiment, runs);
+        var veTarget = CumulantsToyClaims.Add(claims, experiment, runs, enforceTrained);
         claims.Write(folder);
 
         var table = new FinalCumulantTable(experiment.Exact);
