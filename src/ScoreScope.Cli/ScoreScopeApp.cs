@@ -35,6 +35,7 @@ public static class ScoreScopeApp
             new TrainCommand(console).Build(),
             new EvaluateCommand(console).Build(),
             new ReproduceCommand(console).Build(),
+            new CumulantsCommand(console).Build(),
             new SpectraCommand(console).Build(),
         };
         return root;

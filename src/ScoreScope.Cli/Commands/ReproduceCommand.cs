@@ -30,6 +30,8 @@ public sealed class ReproduceCommand
     // One line per experiment (kept as a list so that experiments can be added independently).
     IEnumerable<Command> Experiments()
     {
+        yield return new ReproduceSingularCommand(_console).Build();
+        yield return new Experiments.CumulantsToy.CumulantsToyCommand(_console).Build();
         yield return new Experiments.Spectra.SpectraExperiment(_console).Build();
     }
 }

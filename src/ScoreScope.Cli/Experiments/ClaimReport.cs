@@ -19,8 +19,8 @@ public sealed class ClaimReport
     /// <summary>The claims added so far, in order.</summary>
     public IReadOnlyList<ClaimCheck> Claims => _claims;
 
-    /// <summary>Whether every claim holds (true when there are none).</summary>
-    public bool AllHold => _claims.All(c => c.Holds);
+    /// <summary>Whether every checked claim holds (true when there are none); findings do not count.</summary>
+    public bool AllHold => _claims.All(c => c.Holds || !c.Checked);
 
     /// <summary>Adds a claim.</summary>
     public void Add(ClaimCheck claim) => _claims.Add(claim);
@@ -51,15 +51,15 @@ public sealed class ClaimReport
         Add(new ClaimCheck(name, Format(expected), Format(measured), $"±{Format(absoluteTolerance)}", holds));
     }
 
-    /// <summary>Writes <c>checks.csv</c> (<c>name,expected,measured,tolerance,holds</c>) and <c>checks.json</c> into
+    /// <summary>Writes <c>checks.csv</c> (<c>name,expected,measured,tolerance,holds,checked</c>) and <c>checks.json</c> into
     /// <paramref name="folder"/>.</summary>
     public void Write(string folder)
     {
-        var csv = new StringBuilder("name,expected,measured,tolerance,holds\n");
+        var csv = new StringBuilder("name,expected,measured,tolerance,holds,checked\n");
         foreach (var c in _claims)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Quote(c.Name)},{Quote(c.Expected)},{Quote(c.Measured)},{Quote(c.Tolerance)},{(c.Holds ? "true" : "false")}\n");
+                $"{Quote(c.Name)},{Quote(c.Expected)},{Quote(c.Measured)},{Quote(c.Tolerance)},{(c.Holds ? "true" : "false")},{(c.Checked ? "true" : "false")}\n");
         }
         File.WriteAllText(Path.Combine(folder, "checks.csv"), csv.ToString());
         var json = JsonSerializer.Serialize(_claims, new JsonSerializerOptions
@@ -71,7 +71,7 @@ public sealed class ClaimReport
         File.WriteAllText(Path.Combine(folder, "checks.json"), json + "\n");
     }
 
-    /// <summary>Prints the claims as a table on stdout, with a final line saying how many hold.</summary>
+    /// <summary>Prints the claims as a table on stdout, with a final line saying how many checked claims and findings hold.</summary>
     public void Print(CliConsole console, string title)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
@@ -82,11 +82,22 @@ public sealed class ClaimReport
         table.AddColumn("holds");
         foreach (var c in _claims)
         {
+            string holds = (c.Holds, c.Checked) switch
+            {
+                (true, true) => "yes",
+                (false, true) => "NO",
+                (true, false) => "yes (finding)",
+                (false, false) => "no (finding)",
+            };
             table.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Measured),
-                Markup.Escape(c.Tolerance), c.Holds ? "yes" : "NO");
+                Markup.Escape(c.Tolerance), Markup.Escape(holds));
         }
         console.OutputConsole.Write(table);
-        console.Output.WriteLine($"{_claims.Count(c => c.Holds)} of {_claims.Count} claims hold.");
+        var checkedClaims = _claims.Where(c => c.Checked).ToList();
+        var findings = _claims.Where(c => !c.Checked).ToList();
+        string findingText = findings.Count == 0 ? "" :
+            $" Findings (paper hypotheses, reported, not checked): {findings.Count(c => c.Holds)} of {findings.Count} hold.";
+        console.Output.WriteLine($"{checkedClaims.Count(c => c.Holds)} of {checkedClaims.Count} checked claims hold.{findingText}");
     }
 
     /// <summary>The exit code: <see cref="ExitCodes.CheckFailed"/> when <paramref name="check"/> and a claim fails,

@@ -20,4 +20,7 @@ public enum ForwardProcessKind
 
     /// <summary><see cref="SubVariancePreservingProcess.WithBetaRange"/>(β_min, β_max).</summary>
     SubVariancePreservingLinear,
+
+    /// <summary><see cref="VariancePreservingProcess.WithDiffusionBase"/>(σ): VP with β(t) = σ^{2t}.</summary>
+    VariancePreservingDiffusionBase,
 }

@@ -10,7 +10,7 @@ namespace ScoreScope.Processes;
 /// <param name="Kind">The process family.</param>
 /// <param name="SigmaMin">σ_min of a geometric VE process.</param>
 /// <param name="SigmaMax">σ_max of a geometric VE process.</param>
-/// <param name="DiffusionBase">σ of a VE process with g(t) = σ^t.</param>
+/// <param name="DiffusionBase">σ of a VE or VP process with g(t) = σ^t.</param>
 /// <param name="BetaMin">β_min of a linear VP or sub-VP schedule.</param>
 /// <param name="BetaMax">β_max of a linear or cosine schedule.</param>
 /// <param name="Offset">The offset s of the cosine schedule.</param>
@@ -29,9 +29,13 @@ public sealed record ForwardProcessSpec(
     public static ForwardProcessSpec VarianceExplodingGeometric(double sigmaMin = 0.01, double sigmaMax = 50.0) =>
         new(ForwardProcessKind.VarianceExplodingGeometric, SigmaMin: sigmaMin, SigmaMax: sigmaMax);
 
-    /// <summary>VE with g(t) = σ^t.</summary>
+    /// <summary>VE with g(t) = σ^t (Aarts et al. 2024, arXiv 2410.21212, who use σ = 10).</summary>
     public static ForwardProcessSpec VarianceExplodingDiffusionBase(double sigma = 10.0) =>
         new(ForwardProcessKind.VarianceExplodingDiffusionBase, DiffusionBase: sigma);
+
+    /// <summary>VP with g(t) = σ^t, i.e. β(t) = σ^{2t} (Aarts et al. 2024, arXiv 2410.21212, who use σ = 10).</summary>
+    public static ForwardProcessSpec VariancePreservingDiffusionBase(double sigma = 10.0) =>
+        new(ForwardProcessKind.VariancePreservingDiffusionBase, DiffusionBase: sigma);
 
     /// <summary>VP with linear β(t) (Ho et al. 2020; Song et al. 2021, Eq. 11).</summary>
     public static ForwardProcessSpec VariancePreservingLinear(double betaMin = 0.1, double betaMax = 20.0) =>
@@ -59,6 +63,7 @@ public sealed record ForwardProcessSpec(
         ForwardProcessKind.VariancePreservingCosine => VariancePreservingProcess.Cosine(Offset ?? 0.008, BetaMax ?? 20.0),
         ForwardProcessKind.OrnsteinUhlenbeck => VariancePreservingProcess.OrnsteinUhlenbeck(Beta ?? 1.0),
         ForwardProcessKind.SubVariancePreservingLinear => SubVariancePreservingProcess.WithBetaRange(BetaMin ?? 0.1, BetaMax ?? 20.0),
+        ForwardProcessKind.VariancePreservingDiffusionBase => VariancePreservingProcess.WithDiffusionBase(DiffusionBase ?? 10.0),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown forward process kind."),
     };
 }

@@ -21,7 +21,11 @@ public sealed class LossWeighting
     /// <summary>λ = 1.</summary>
     public static LossWeighting Unit { get; } = new(LossWeightingKind.Unit, "1", (_, _, _) => 1.0);
 
-    /// <summary>λ = a²/b², the signal-to-noise ratio (Kingma et al. 2021).</summary>
+    /// <summary>
+    /// λ = a²/b², the signal-to-noise ratio (Kingma et al. 2021). As the weight w of the x̂₀ loss
+    /// (<see cref="DenoiserLoss"/>) it is the conditional-expectation weight λ(t) = 1/(e^t − 1) of Lu, Wang, Bal 2023
+    /// (arXiv 2301.07882) for the OU process, and makes the x̂₀ loss equal to the ε-loss pointwise in t.
+    /// </summary>
     public static LossWeighting SignalToNoise { get; } = new(LossWeightingKind.SignalToNoise, "a^2/b^2", (_, a, b) => a * a / (b * b));
 
     /// <summary>A custom λ(t, a, b); <paramref name="name"/> is recorded in logs and configs.</summary>
