@@ -20,7 +20,7 @@ public sealed class ReproduceSingularCommandTests : IDisposable
         Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.CheckFailed, result.ToString());
         foreach (string file in new[]
         {
-            "config.json", "models/circle-data/training.json", "checks.csv", "checks.json", "comparison.csv", "score-error.csv", "oracle-rays.csv", "oracle-monte-carlo.csv",
+            "config.json", "models/circle-data/training.json", "checks.csv", "checks.json", "comparison.csv", "score-error.csv", "oracle-rays.csv", "oracle-monte-carlo.csv", "oracle-exponents.csv",
             "score-error-circle.png", "score-error-sphere.png", "pollution-circle.png", "pollution-sphere.png",
             "samples/circle-data.npy", "samples/sphere-noise-projected.npy", "samples/circle-exact.npy",
         })
