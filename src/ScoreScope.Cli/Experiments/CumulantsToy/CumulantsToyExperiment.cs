@@ -147,16 +147,8 @@ public sealed class CumulantsToyExperiment
             : ForwardProcessSpec.VariancePreservingDiffusionBase(_settings.Sigma);
         var config = new ScoreModelConfig([1], spec,
             new MlpOptions(_settings.Width, _settings.Depth, _settings.EmbeddingDimension), ParametrisationKind.Edm);
-        var options = new TrainingOptions
-        {
-            Steps = _settings.TrainSteps,
-            BatchSize = _settings.TrainBatchSize,
-            LearningRate = _settings.LearningRate,
-            WarmupSteps = Math.Min(200, _settings.TrainSteps / 10),
-            Seed = Seeds.Derive(_settings.Seed, $"train-{name}"),
-            CheckpointEvery = 0,
-            EvaluateEvery = Math.Max(1, _settings.TrainSteps / 10),
-        };
+        var options = ExperimentTraining.Options(_settings.TrainSteps, _settings.TrainBatchSize, _settings.LearningRate,
+            Seeds.Derive(_settings.Seed, $"train-{name}"), evaluations: 10);
         using var trainingData = new DatasetTrainingData(data, description: $"double-peak toy (μ = 1, σ₀ = 0.25), {data.shape[0]} samples");
         using var trainer = new Trainer(config, options, trainingData);
         string directory = Directory.CreateDirectory(Path.Combine(folder, $"{name}-model")).FullName;

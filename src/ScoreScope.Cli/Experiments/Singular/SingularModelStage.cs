@@ -108,15 +108,9 @@ internal static class SingularModelStage
         var loss = kind == ParametrisationKind.Data
             ? new LossOptions(LossKind.Denoiser, times, LossWeightingKind.SignalToNoise)
             : new LossOptions(LossKind.DenoisingScoreMatching, times, LossWeightingKind.NoiseVariance, AntitheticNoise: false);
-        var options = new TrainingOptions
+        var options = ExperimentTraining.Options(settings.Steps, settings.BatchSize, settings.LearningRate,
+            Seeds.Derive(settings.Seed, $"train-{manifold}"), evaluations: 5) with
         {
-            Steps = settings.Steps,
-            BatchSize = settings.BatchSize,
-            LearningRate = settings.LearningRate,
-            WarmupSteps = Math.Min(200, settings.Steps / 10),
-            Seed = Seeds.Derive(settings.Seed, $"train-{manifold}"),
-            CheckpointEvery = 0,
-            EvaluateEvery = Math.Max(1, settings.Steps / 5),
             HeldOutSize = settings.Quick ? 1024 : 4096,
             Loss = loss,
         };

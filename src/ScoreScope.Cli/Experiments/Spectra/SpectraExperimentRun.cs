@@ -207,15 +207,9 @@ internal sealed class SpectraExperimentRun
         File.WriteAllText(Path.Combine(directory, LinearManifoldSpec.FileName), JsonSerializer.Serialize(spec, ConfigJson.SerializerOptions) + "\n");
         var config = new ScoreModelConfig([_s.AmbientDimension], ForwardProcessSpec.VarianceExplodingGeometric(_s.SigmaMin, _s.SigmaMax),
             new MlpOptions(_s.Width, _s.Depth), ParametrisationKind.Edm);
-        var options = new TrainingOptions
+        var options = ExperimentTraining.Options(_s.TrainingSteps, _s.BatchSize, _s.LearningRate,
+            Seeds.Derive(_s.Seed, "training-" + name), evaluations: 10) with
         {
-            Steps = _s.TrainingSteps,
-            BatchSize = _s.BatchSize,
-            LearningRate = _s.LearningRate,
-            Seed = Seeds.Derive(_s.Seed, "training-" + name),
-            CheckpointEvery = 0,
-            EvaluateEvery = Math.Max(1, _s.TrainingSteps / 10),
-            WarmupSteps = Math.Min(200, _s.TrainingSteps / 10),
             Loss = new LossOptions(Times: new TimeSampling(TimeSamplingKind.Uniform, _s.TrainingMinimumTime, _s.TrainingMaximumTime)),
         };
         using var trainer = new Trainer(config, options, new DistributionTrainingData(data, spec.ToString()));
