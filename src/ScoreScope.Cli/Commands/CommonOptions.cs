@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScoreScope.Cli.Settings;
 
 namespace ScoreScope.Cli.Commands;
 
@@ -17,6 +18,18 @@ public static class CommonOptions
     /// <summary><c>--verbose</c>: stack traces on errors and more detail.</summary>
     public static Option<bool> Verbose() => OptionFactory.Switch("--verbose",
         "Print the stack trace after an error message and timing details.");
+
+    /// <summary><c>--threads</c>: libtorch CPU threads, in [1, <see cref="SampleSettingsValidator.MaxThreads"/>], default 1.</summary>
+    public static Option<int> Threads() => OptionFactory.Integer("--threads",
+        $"libtorch CPU threads, in [1, {SampleSettingsValidator.MaxThreads}] (default 1: on a shared machine, more threads slow small tensors down).", 1);
+
+    /// <summary>Returns <paramref name="threads"/> after checking it lies in [1, <see cref="SampleSettingsValidator.MaxThreads"/>].</summary>
+    /// <exception cref="Errors.UsageException">Naming <c>--threads</c>, the value and the valid range.</exception>
+    public static int CheckThreads(int threads)
+    {
+        SettingChecks.IntegerIn(threads, 1, SampleSettingsValidator.MaxThreads, "--threads");
+        return threads;
+    }
 
     /// <summary>A timestamped default run folder <c>runs/PREFIX-yyyyMMdd-HHmmss</c> (local time).</summary>
     public static string TimestampedFolder(string prefix) =>

@@ -19,8 +19,6 @@ namespace ScoreScope.Cli.Commands;
 /// </summary>
 public sealed class ReproduceSingularCommand
 {
-    const int MaxThreads = 64;
-
     readonly CliConsole _console;
 
     public ReproduceSingularCommand(CliConsole console) => _console = console;
@@ -34,8 +32,7 @@ public sealed class ReproduceSingularCommand
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed",
         $"Seed of every random draw, in [0, 2^64 − 1]. Default: {SingularSettings.DefaultSeed}.");
 
-    public Option<int> Threads { get; } = OptionFactory.Integer("--threads",
-        $"libtorch CPU threads, in [1, {MaxThreads}]. Default 1.", 1);
+    public Option<int> Threads { get; } = CommonOptions.Threads();
 
     public Option<int> Steps { get; } = OptionFactory.Integer("--steps",
         "Training steps per model (overrides the full/quick default of 6000/300); equal for every parametrisation.");
@@ -71,9 +68,7 @@ public sealed class ReproduceSingularCommand
         RunFolder.CheckTarget(target, force);
         var claims = new ClaimReport();
         var watch = Stopwatch.StartNew();
-        int previousThreads = get_num_threads();
-        set_num_threads(settings.Threads);
-        try
+        return TorchThreads.With(settings.Threads, () =>
         {
             var (rows, verdict) = RunFolder.Write(target, force, folder =>
             {
@@ -108,11 +103,7 @@ public sealed class ReproduceSingularCommand
             foreach (string line in verdict) _console.Output.WriteLine(line);
             _console.Output.WriteLine($"Finished in {watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. Output: {target}");
             return claims.ExitCode(parseResult.GetValue(Check));
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
+        });
     }
 
     SingularSettings Resolve(ParseResult parseResult)
@@ -120,10 +111,7 @@ public sealed class ReproduceSingularCommand
         var settings = new SingularSettings();
         if (parseResult.GetValue(Quick)) settings = SingularSettings.QuickVersion(settings);
         if (OptionFactory.TryGetExplicit(parseResult, Seed, out ulong seed)) settings = settings with { Seed = seed };
-        int threads = parseResult.GetValue(Threads);
-        if (threads < 1 || threads > MaxThreads)
-            throw new UsageException($"--threads must lie in [1, {MaxThreads}] (got {threads})");
-        settings = settings with { Threads = threads };
+        settings = settings with { Threads = CommonOptions.CheckThreads(parseResult.GetValue(Threads)) };
         if (OptionFactory.TryGetExplicit(parseResult, Steps, out int steps))
         {
             if (steps < 1) throw new UsageException($"--steps must be ≥ 1 (got {steps})");

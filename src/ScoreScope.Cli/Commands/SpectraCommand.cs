@@ -24,7 +24,6 @@ namespace ScoreScope.Cli.Commands;
 /// </summary>
 public sealed class SpectraCommand
 {
-    const int MaxThreads = 64;
     readonly CliConsole _console;
 
     /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
@@ -47,7 +46,7 @@ public sealed class SpectraCommand
 
     Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", "Seed of the points and perturbations (default 0).");
 
-    Option<int> Threads { get; } = OptionFactory.Integer("--threads", $"libtorch CPU threads, in [1, {MaxThreads}].", 1);
+    Option<int> Threads { get; } = CommonOptions.Threads();
 
     Option<string> Out { get; } = CommonOptions.Out("runs/spectra-<yyyyMMdd-HHmmss>");
 
@@ -100,11 +99,9 @@ public sealed class SpectraCommand
         if (manifold is not null && manifold.AmbientDimension != d)
             throw new UsageException($"{LinearManifoldSpec.FileName}: D = {manifold.AmbientDimension} differs from the model's {d}");
 
-        int previousThreads = get_num_threads();
-        set_num_threads(settings.Threads);
-        try
+        TorchThreads.With(settings.Threads, () =>
         {
-            RunFolder.Write(target, force, folder =>
+            return RunFolder.Write(target, force, folder =>
             {
                 using var scope = NewDisposeScope();
                 using var generator = Seeds.Generator(Seeds.Derive(settings.Seed, "points"));
@@ -165,11 +162,7 @@ public sealed class SpectraCommand
                 }
                 return 0;
             });
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
+        });
         return ExitCodes.Success;
     }
 
@@ -186,8 +179,7 @@ public sealed class SpectraCommand
             throw new UsageException($"--method must be autograd, autograd-symmetric, autograd-mean, autograd-symmetric-mean, autograd-noisy or svd (got '{method}')");
         double tolerance = parseResult.GetValue(Tolerance);
         if (!(tolerance > 0 && tolerance < 1)) throw new UsageException($"--tolerance must lie in (0, 1) (got {tolerance})");
-        int threads = parseResult.GetValue(Threads);
-        if (threads < 1 || threads > MaxThreads) throw new UsageException($"--threads must be an integer in [1, {MaxThreads}] (got {threads})");
+        int threads = CommonOptions.CheckThreads(parseResult.GetValue(Threads));
         return new SpectraSettings
         {
             Model = Path.GetFullPath(file),

@@ -17,8 +17,6 @@ namespace ScoreScope.Cli.Experiments.CumulantsToy;
 /// </summary>
 public sealed class CumulantsToyCommand
 {
-    /// <summary>The largest <c>--threads</c>.</summary>
-    public const int MaxThreads = 1024;
 
     readonly CliConsole _console;
 
@@ -31,7 +29,7 @@ public sealed class CumulantsToyCommand
 
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", $"The run's seed (default {CumulantsToySettings.Full.Seed}).");
 
-    public Option<int> Threads { get; } = OptionFactory.Integer("--threads", $"libtorch CPU threads, in [1, {MaxThreads}].", 1);
+    public Option<int> Threads { get; } = CommonOptions.Threads();
 
     public Option<long> Samples { get; } = new("--samples")
     {
@@ -85,16 +83,12 @@ public sealed class CumulantsToyCommand
             settings = settings with { Steps = (int)Positive(steps, "--steps"), RecordEvery = Math.Max(1, steps / 50) };
         if (OptionFactory.TryGetExplicit(parseResult, TrainSteps, out int trainSteps))
             settings = settings with { TrainSteps = (int)Positive(trainSteps, "--train-steps") };
-        int threads = parseResult.GetValue(Threads);
-        if (threads < 1 || threads > MaxThreads) throw new UsageException($"--threads must be an integer in [1, {MaxThreads}] (got {threads})");
-        settings = settings with { Threads = threads };
+        settings = settings with { Threads = CommonOptions.CheckThreads(parseResult.GetValue(Threads)) };
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("cumulants-toy");
         bool force = parseResult.GetValue(Force);
         RunFolder.CheckTarget(target, force);
 
-        int previousThreads = get_num_threads();
-        set_num_threads(settings.Threads);
-        try
+        return TorchThreads.With(settings.Threads, () =>
         {
             var clock = Stopwatch.StartNew();
             var (claims, table, runs) = RunFolder.Write(target, force, folder =>
@@ -123,10 +117,6 @@ public sealed class CumulantsToyCommand
             _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cumulants-toy finished in {clock.Elapsed.TotalSeconds:F1} s. Output: {target}"));
             return claims.ExitCode(parseResult.GetValue(Check));
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
+        });
     }
 }

@@ -19,7 +19,6 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 /// </summary>
 public sealed class SpectraExperiment
 {
-    const int MaxThreads = 64;
     readonly CliConsole _console;
 
     /// <summary>Creates the experiment writing through <paramref name="console"/>.</summary>
@@ -36,7 +35,7 @@ public sealed class SpectraExperiment
 
     Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", "Seed of the manifolds, training, points and perturbations (default 0).");
 
-    Option<int> Threads { get; } = OptionFactory.Integer("--threads", $"libtorch CPU threads, in [1, {MaxThreads}].", 1);
+    Option<int> Threads { get; } = CommonOptions.Threads();
 
     Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -67,9 +66,7 @@ public sealed class SpectraExperiment
 
     int Execute(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        int threads = parseResult.GetValue(Threads);
-        if (threads < 1 || threads > MaxThreads)
-            throw new UsageException($"--threads must be an integer in [1, {MaxThreads}] (got {threads})");
+        int threads = CommonOptions.CheckThreads(parseResult.GetValue(Threads));
         var settings = SpectraExperimentSettings.Create(parseResult.GetValue(Quick), parseResult.GetValue(Seed), threads);
         if (OptionFactory.TryGetExplicit(parseResult, TrainingSteps, out int steps))
             settings = settings with { TrainingSteps = steps >= 1 ? steps : throw new UsageException($"--training-steps must be ≥ 1 (got {steps})") };
@@ -84,13 +81,11 @@ public sealed class SpectraExperiment
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");
         bool force = parseResult.GetValue(Force);
         RunFolder.CheckTarget(target, force);
-        int previousThreads = get_num_threads();
-        set_num_threads(settings.Threads);
         var report = new ClaimReport();
         var watch = Stopwatch.StartNew();
-        try
+        TorchThreads.With(settings.Threads, () =>
         {
-            RunFolder.Write(target, force, folder =>
+            return RunFolder.Write(target, force, folder =>
             {
                 var run = new SpectraExperimentRun(settings, folder, report, _console.Error, cancellationToken);
                 var resolved = run.Execute();
@@ -106,11 +101,7 @@ public sealed class SpectraExperiment
                 report.Write(folder);
                 return 0;
             });
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
-        }
+        });
         report.Print(_console, $"reproduce spectra ({watch.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s): {target}");
         return report.ExitCode(parseResult.GetValue(Check));
     }
