@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Experiments;
 using ScoreScope.Cli.Experiments.Spectra;
 using ScoreScope.Cli.Plotting;
 using ScoreScope.Cli.Runs;
@@ -205,7 +206,7 @@ public sealed class SpectraCommand
             if (parts.Length != 4 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1)
                 throw new UsageException($"--times: '{text}' must be log:MIN:MAX:COUNT with COUNT ≥ 1");
             double lo = Number(parts[1]), hi = Number(parts[2]);
-            times = Enumerable.Range(0, count).Select(i => count == 1 ? lo : lo * Math.Pow(hi / lo, (double)i / (count - 1))).ToArray();
+            times = GeometricSpacing.Between(lo, hi, count);
         }
         else
         {

@@ -37,10 +37,7 @@ public static class GenerationPhases
     /// <exception cref="ArgumentException">No bulks, a bulk with a non-positive lower edge, t ≤ 0, Δ ∉ (0, 1).</exception>
     public static GenerationPhase Classify(double t, IReadOnlyList<SpectralInterval> tangentBulks, double threshold)
     {
-        if (!(t > 0) || double.IsInfinity(t))
-        {
-            throw new ArgumentOutOfRangeException(nameof(t), t, "The noise variance t must be positive and finite.");
-        }
+        SpectralGaps.RequireTime(t);
         if (t > TrivialPhaseTime(tangentBulks, threshold)) return GenerationPhase.Trivial;
         if (t < ConsolidationPhaseTime(tangentBulks, threshold)) return GenerationPhase.Consolidation;
         return GenerationPhase.ManifoldCoverage;

@@ -32,10 +32,7 @@ public static class NormalisedJacobianSpectrum
     /// <param name="variances">τ_k = σ_k².</param>
     public static double TangentDensity(double normalisedEigenvalue, double t, double ratio, IReadOnlyList<double> weights, IReadOnlyList<double> variances)
     {
-        if (!(t > 0) || double.IsInfinity(t))
-        {
-            throw new ArgumentOutOfRangeException(nameof(t), t, "The noise variance t must be positive and finite.");
-        }
+        SpectralGaps.RequireTime(t);
         double nu = normalisedEigenvalue;
         if (!(nu > -1 && nu < 0))
         {

@@ -96,7 +96,7 @@ public static class SpectralGaps
         return (threshold * a * b / q, q / threshold);
     }
 
-    static void RequireTime(double t)
+    internal static void RequireTime(double t)
     {
         if (!(t > 0) || double.IsInfinity(t))
         {

@@ -10,6 +10,7 @@ using ScoreScope.Processes;
 using ScoreScope.Sampling;
 using ScoreScope.Scores;
 using ScoreScope.Training;
+using static System.FormattableString;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Cli.Experiments.Singular;
@@ -40,7 +41,7 @@ internal static class SingularModelStage
             var spec = ForwardProcessSpec.OrnsteinUhlenbeck(settings.TimeScale);
             var process = spec.Build();
             double beta = settings.TimeScale;
-            var taus = LogSpaced(settings.ErrorMinimumTau, 1.0, settings.ErrorTimes);
+            var taus = GeometricSpacing.Between(settings.ErrorMinimumTau, 1.0, settings.ErrorTimes);
             var curves = new List<(string, double[], double[])>();
             var histograms = new List<(string, double[], double[])>();
             Reference(folder, settings, manifold, distribution, process, rows, histograms, log, cancellationToken);
@@ -195,9 +196,6 @@ internal static class SingularModelStage
         return Enumerable.Range(0, HistogramBins).Select(i => HistogramLow + (i + 0.5) * width).ToArray();
     }
 
-    static double[] LogSpaced(double low, double high, int count) =>
-        Enumerable.Range(0, count).Select(i => low * Math.Pow(high / low, i / (double)(count - 1))).ToArray();
-
     /// <summary>The parametrisation named by <paramref name="name"/> (noise, score, data).</summary>
     public static ParametrisationKind Parametrisation(string name) => name switch
     {
@@ -206,6 +204,4 @@ internal static class SingularModelStage
         "data" => ParametrisationKind.Data,
         _ => throw new ArgumentException($"unknown parametrisation '{name}'; expected noise, score or data", nameof(name)),
     };
-
-    static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

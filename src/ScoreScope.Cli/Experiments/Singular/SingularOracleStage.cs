@@ -4,6 +4,7 @@ using ScoreScope.Analysis;
 using ScoreScope.Data;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
+using static System.FormattableString;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Cli.Experiments.Singular;
@@ -192,6 +193,4 @@ internal static class SingularOracleStage
             ClaimReport.Format(largest), "1e-12", largest <= support + 1e-12));
         claims.Add(new ClaimCheck($"{name}-finite-f-and-S-to-t1e-8", "0 non-finite", $"{nonFinite} non-finite", "exact", nonFinite == 0));
     }
-
-    static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

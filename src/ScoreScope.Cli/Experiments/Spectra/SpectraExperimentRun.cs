@@ -38,8 +38,8 @@ internal sealed class SpectraExperimentRun
 
     public Dictionary<string, string> Execute()
     {
-        var exactVariances = LogSpace(_s.ExactMinVariance, _s.ExactMaxVariance, _s.ExactTimes);
-        var trainedVariances = LogSpace(_s.TrainedMinVariance, _s.TrainedMaxVariance, _s.TrainedTimes);
+        var exactVariances = GeometricSpacing.Between(_s.ExactMinVariance, _s.ExactMaxVariance, _s.ExactTimes);
+        var trainedVariances = GeometricSpacing.Between(_s.TrainedMinVariance, _s.TrainedMaxVariance, _s.TrainedTimes);
         var exactTimes = SpectrumSweep.TimesAtNoiseVariances(_process, exactVariances);
         var trainedTimes = SpectrumSweep.TimesAtNoiseVariances(_process, trainedVariances);
         _resolved["process"] = _process.ToString();
@@ -62,7 +62,7 @@ internal sealed class SpectraExperimentRun
             var exact = SpectrumSweep.Exact(data, _process, exactTimes, _s.SpikeTolerance);
             eigenError = Math.Max(eigenError, EigenvalueError(exact, lambda));
             var vp = VariancePreservingProcess.WithBetaRange();
-            var vpTimes = LogSpace(0.02, 1.0, _s.SvdTimes);
+            var vpTimes = GeometricSpacing.Between(0.02, 1.0, _s.SvdTimes);
             vpError = Math.Max(vpError, EigenvalueError(SpectrumSweep.Exact(data, vp, vpTimes, _s.SpikeTolerance), lambda));
             svdError = Math.Max(svdError, ScoreMatrixError(data, lambda, exactTimes, name));
             SpectrumSeriesFiles.Write(_folder, $"spectra-exact-{name}", exact, lambda.Length);
@@ -274,9 +274,6 @@ internal sealed class SpectraExperimentRun
         }
         return error;
     }
-
-    static double[] LogSpace(double lo, double hi, int count) =>
-        Enumerable.Range(0, count).Select(i => lo * Math.Pow(hi / lo, count == 1 ? 0 : (double)i / (count - 1))).ToArray();
 
     static string Invariant(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }
