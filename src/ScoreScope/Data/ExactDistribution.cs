@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;
@@ -32,7 +33,7 @@ public abstract class ExactDistribution : IDataDistribution
     public virtual Tensor PosteriorMean(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return ((x + Score(x, a, b) * (b * b)) / a).MoveToOuterDisposeScope();
+        return (x.Add(Score(x, a, b).Multiply(b * b)).Divide(a)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The exact mean of p₀ flattened to [D], or null when it has none in closed form.</summary>

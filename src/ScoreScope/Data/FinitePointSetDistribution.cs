@@ -31,7 +31,7 @@ public sealed class FinitePointSetDistribution : ExactDistribution, IManifold, I
         double total = w.sum().item<double>(), smallest = w.min().item<double>();
         if (!(smallest >= 0) || !(total > 0) || !double.IsFinite(total))
             throw new ArgumentException($"weights must be non-negative with a positive finite sum; got min {smallest}, sum {total}.", nameof(weights));
-        w = w / total;
+        w = w.Divide(total);
         _points = points.to_type(ScalarType.Float64).cpu().clone().DetachFromDisposeScope();
         _weights = w.DetachFromDisposeScope();
         _logWeights = w.log().DetachFromDisposeScope();
@@ -86,7 +86,7 @@ public sealed class FinitePointSetDistribution : ExactDistribution, IManifold, I
         using var scope = NewDisposeScope();
         var responsibilities = Logits(x, a, b).softmax(1);
         var f = responsibilities.matmul(_points);
-        return ((f * a - x.to_type(ScalarType.Float64)) / (b * b)).to_type(x.dtype).MoveToOuterDisposeScope();
+        return ((f.Multiply(a) - x.to_type(ScalarType.Float64)).Divide(b * b)).to_type(x.dtype).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
@@ -94,7 +94,7 @@ public sealed class FinitePointSetDistribution : ExactDistribution, IManifold, I
     {
         using var scope = NewDisposeScope();
         var logits = Logits(x, a, b);
-        return (logits.logsumexp(1) - 0.5 * AmbientDimension * Math.Log(2 * Math.PI * b * b)).MoveToOuterDisposeScope();
+        return (logits.logsumexp(1).Subtract(0.5 * AmbientDimension * Math.Log(2 * Math.PI * b * b))).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
@@ -130,11 +130,11 @@ public sealed class FinitePointSetDistribution : ExactDistribution, IManifold, I
     {
         if (!(a > 0) || !(b > 0) || !double.IsFinite(a) || !double.IsFinite(b))
             throw new ArgumentOutOfRangeException(nameof(b), $"marginal coefficients must be finite and positive; got a = {a}, b = {b}.");
-        return _logWeights.unsqueeze(0) - SquaredDistances(Check(x), a) / (2 * b * b);
+        return _logWeights.unsqueeze(0) - SquaredDistances(Check(x), a).Divide(2 * b * b);
     }
 
     /// <summary>|x_i − a y_k|², [B, K], by explicit differences (no |x|² + |y|² − 2x·y cancellation).</summary>
-    Tensor SquaredDistances(Tensor x, double a) => (x.unsqueeze(1) - _points.unsqueeze(0) * a).square().sum(2);
+    Tensor SquaredDistances(Tensor x, double a) => (x.unsqueeze(1) - _points.unsqueeze(0).Multiply(a)).Square().sum(2);
 
     Tensor Check(Tensor x)
     {

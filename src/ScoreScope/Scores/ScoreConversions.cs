@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Scores;
@@ -10,22 +11,22 @@ namespace ScoreScope.Scores;
 public static class ScoreConversions
 {
     /// <summary>s = −ε/b.</summary>
-    public static Tensor ScoreFromNoise(Tensor noise, double b) => noise * (-1.0 / b);
+    public static Tensor ScoreFromNoise(Tensor noise, double b) => noise.Multiply(-1.0 / b);
 
     /// <summary>ε = −b·s.</summary>
-    public static Tensor NoiseFromScore(Tensor score, double b) => score * -b;
+    public static Tensor NoiseFromScore(Tensor score, double b) => score.Multiply(-b);
 
     /// <summary>s = −(x − a·x̂₀)/b².</summary>
     public static Tensor ScoreFromDenoiser(Tensor x, Tensor denoised, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return ((denoised * a - x) / (b * b)).MoveToOuterDisposeScope();
+        return ((denoised.Multiply(a) - x).Divide(b * b)).MoveToOuterDisposeScope();
     }
 
     /// <summary>x̂₀ = (x + b²·s)/a.</summary>
     public static Tensor DenoiserFromScore(Tensor x, Tensor score, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return ((x + score * (b * b)) / a).MoveToOuterDisposeScope();
+        return (x.Add(score.Multiply(b * b)).Divide(a)).MoveToOuterDisposeScope();
     }
 }
