@@ -44,7 +44,7 @@ public class EmpiricalScoreBenchmarks
         // Queries x = a·y + b·z from a random subset of the training points, spread over all chunks.
         using var sources = randperm(TrainingPoints, generator: generator).narrow(0, 0, Queries);
         using var clean = points.index_select(0, sources);
-        _queries = (clean * SignalScale + noise * NoiseScale).DetachFromDisposeScope();
+        _queries = (clean.Multiply(SignalScale).Add(noise.Multiply(NoiseScale))).DetachFromDisposeScope();
         _pointsTransposed = points.t().contiguous().DetachFromDisposeScope();
         _distribution = new EmpiricalDistribution(points, maximumBlockElements: BlockElements);
     }

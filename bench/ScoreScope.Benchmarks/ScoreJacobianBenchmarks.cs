@@ -36,7 +36,7 @@ public class ScoreJacobianBenchmarks
         _model = ScoreModel.Create(config, seed: 1);
         using var generator = Seeds.Generator(2);
         _x = randn([Points, Dimension], dtype: ScalarType.Float64, generator: generator).DetachFromDisposeScope();
-        _times = full(new long[] { Points }, Time, dtype: ScalarType.Float64).DetachFromDisposeScope();
+        _times = ScalarArithmetic.Full([Points], Time, ScalarType.Float64).DetachFromDisposeScope();
         _directions = randn([Dimension, Points, Dimension], dtype: ScalarType.Float64, generator: generator).DetachFromDisposeScope();
     }
 

@@ -42,7 +42,7 @@ public class TrainerBenchmarks
 
         using var generator = Seeds.Generator(1);
         _network = new MlpScoreNetwork([2], new MlpOptions(), generator);
-        _optimizer = optim.AdamW(_network.parameters(), options.LearningRate);
+        _optimizer = new HeldScalarAdamW(_network.parameters(), options.LearningRate);
         _generator = Seeds.Generator(2);
     }
 
@@ -67,15 +67,15 @@ public class TrainerBenchmarks
         {
             using var scope = NewDisposeScope();
             var x0 = _data.Sample(BatchSize, _generator);
-            var t = rand(new long[] { BatchSize }, dtype: ScalarType.Float64, generator: _generator) * 0.999 + 0.001;
+            var t = rand(new long[] { BatchSize }, dtype: ScalarType.Float64, generator: _generator).Multiply(0.999).Add(0.001);
             var z = randn(x0.shape, dtype: ScalarType.Float64, generator: _generator);
-            var integral = t * 0.1 + t.square() * (0.5 * 19.9);              // ∫β for linear β(t) = 0.1 + 19.9 t
-            var a = (integral * -0.5).exp().unsqueeze(1);
+            var integral = t.Multiply(0.1).Add(t.Square().Multiply(0.5 * 19.9));              // ∫β for linear β(t) = 0.1 + 19.9 t
+            var a = (integral.Multiply(-0.5)).exp().unsqueeze(1);
             var b = (-(-integral).expm1()).sqrt().unsqueeze(1);
-            var xt = x0 * a + z * b;
-            var input = (xt / (b.square() + a.square() * 8.25).sqrt()).to_type(ScalarType.Float32);
-            var condition = (b / a).log().squeeze(1).mul(0.25).to_type(ScalarType.Float32);
-            var loss = (_network.forward(input, condition) - z.to_type(ScalarType.Float32)).square().mean();
+            var xt = (x0 * a).Add(z * b);
+            var input = (xt / (b.Square().Add(a.Square().Multiply(8.25))).sqrt()).to_type(ScalarType.Float32);
+            var condition = (b / a).log().squeeze(1).Multiply(0.25).to_type(ScalarType.Float32);
+            var loss = (_network.forward(input, condition) - z.to_type(ScalarType.Float32)).Square().mean();
             _optimizer.zero_grad();
             loss.backward();
             _optimizer.step();

@@ -110,7 +110,7 @@ public sealed class SpectraCommand
                 using var data = manifold?.Build();
                 var points = data is not null
                     ? data.Sample(settings.Points, generator)
-                    : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator) * model.Config.SigmaData!.Value;
+                    : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator).Multiply(model.Config.SigmaData!.Value);
                 var series = settings.Method switch
                 {
                     "svd" => SpectrumSweep.ScoreMatrix(model, process, points, times, generator, settings.Tolerance),

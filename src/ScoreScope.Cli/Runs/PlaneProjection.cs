@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using System.Globalization;
 using static TorchSharp.torch;
 
@@ -32,10 +33,10 @@ public sealed record PlaneProjection((double[] X, double[] Y) Reference, (double
         }
         var mean = r.mean([0], keepdim: true);
         var centred = r - mean;
-        var covariance = centred.t().matmul(centred) / Math.Max(r.shape[0] - 1, 1);
+        var covariance = centred.t().matmul(centred).Divide(Math.Max(r.shape[0] - 1, 1));
         var (values, vectors) = linalg.eigh(covariance);
         var top = vectors[.., TensorIndex.Slice(d - 2, d)].flip(1);
-        double total = values.clamp_min(0).sum().item<double>();
+        double total = values.ClampMin(0).sum().item<double>();
         string Share(long i) => total > 0
             ? (values[i].item<double>() / total * 100).ToString("F1", CultureInfo.InvariantCulture) + "%"
             : "n/a";

@@ -27,8 +27,7 @@ public static class BuiltInDatasets
         using var generator = Seeds.Generator(Gaussian10Seed);
         var mean = randn([Gaussian10Dimension], dtype: ScalarType.Float64, device: CPU, generator: generator);
         var a = randn([Gaussian10Dimension, Gaussian10Dimension], dtype: ScalarType.Float64, device: CPU, generator: generator);
-        var covariance = a.matmul(a.T) / Gaussian10Dimension
-            + eye(Gaussian10Dimension, dtype: ScalarType.Float64, device: CPU) * 0.25;
+        var covariance = a.matmul(a.T).Divide(Gaussian10Dimension).Add(eye(Gaussian10Dimension, dtype: ScalarType.Float64, device: CPU).Multiply(0.25));
         return new GaussianDistribution(mean, covariance);
     }
 }

@@ -58,7 +58,7 @@ public static class EnergyDistanceTest
             var order = rand([size, total], dtype: ScalarType.Float64, generator: generator).argsort(1);
             var firstSet = order[.., TensorIndex.Slice(0, n)];
             var labels = zeros([size, total], dtype: ScalarType.Float64).scatter_(1, firstSet, ones(firstSet.shape, dtype: ScalarType.Float64));
-            exceed += (Statistics(labels, distances, rowSums, sumAll, n, m) >= statistic).sum().item<long>();
+            exceed += (Statistics(labels, distances, rowSums, sumAll, n, m).GreaterOrEqual(statistic)).sum().item<long>();
         }
         return new EnergyDistanceResult(statistic, (1.0 + exceed) / (1.0 + permutations), permutations, n, m);
     }
@@ -70,8 +70,8 @@ public static class EnergyDistanceTest
         var sxx = (labels.matmul(distances) * labels).sum(1);
         var wr = labels.matmul(rowSums);
         var sxy = wr - sxx;
-        var syy = sumAll - 2 * wr + sxx;
-        return sxy * (2.0 / (n * (double)m)) - sxx / ((double)n * n) - syy / ((double)m * m);
+        var syy = ScalarArithmetic.SubtractFrom(sumAll,wr.Multiply(2)).Add(sxx);
+        return sxy.Multiply(2.0 / (n * (double)m)) - sxx.Divide((double)n * n) - syy.Divide((double)m * m);
     }
 
     static Tensor Subsample(Tensor x, int cap, ulong seed)

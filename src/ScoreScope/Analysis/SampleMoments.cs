@@ -36,11 +36,11 @@ public static class SampleMoments
         long n = x.shape[0];
         int d = (int)x.shape[1];
         var centred = x - x.mean([0], keepdim: true);
-        var m11 = centred.t().matmul(centred) / n;
-        var squared = centred.square();
-        var m22 = squared.t().matmul(squared) / n;
-        var cov = (m11 * (n / (double)Math.Max(n - 1, 1))).data<double>().ToArray();
-        var variance = (m22 - m11.square()).clamp_min(0).data<double>().ToArray();
+        var m11 = centred.t().matmul(centred).Divide(n);
+        var squared = centred.Square();
+        var m22 = squared.t().matmul(squared).Divide(n);
+        var cov = (m11.Multiply(n / (double)Math.Max(n - 1, 1))).data<double>().ToArray();
+        var variance = (m22 - m11.Square()).ClampMin(0).data<double>().ToArray();
         var result = new Estimate[d, d];
         for (int i = 0; i < d; i++)
         {

@@ -19,14 +19,14 @@ public static class SingularScoreDiagnostics
     /// t → 0 (docs/science/03 §2.4: E|S|² ≈ k/b²).
     /// </summary>
     public static MonteCarloEstimate ScaledScoreEnergy(ExactDistribution distribution, ForwardProcess process, double t, long count, Generator generator) =>
-        Estimate(distribution, process, t, count, generator, (x0, x, a, b) => distribution.Score(x, a, b).square().flatten(1).sum(1) * (b * b));
+        Estimate(distribution, process, t, count, generator, (x0, x, a, b) => distribution.Score(x, a, b).Square().flatten(1).sum(1).Multiply(b * b));
 
     /// <summary>
     /// E|f(x_t) − x₀|²/b_t² with the exact posterior mean f = E[x₀ | x_t] (the optimal x̂₀/CEM loss over b²);
     /// → intrinsic dimension d as t → 0 (docs/science/03 §3.4: λ(t)·optimal CEM loss → d).
     /// </summary>
     public static MonteCarloEstimate ScaledDenoisingError(ExactDistribution distribution, ForwardProcess process, double t, long count, Generator generator) =>
-        Estimate(distribution, process, t, count, generator, (x0, x, a, b) => (distribution.PosteriorMean(x, a, b) - x0).square().flatten(1).sum(1) / (b * b));
+        Estimate(distribution, process, t, count, generator, (x0, x, a, b) => (distribution.PosteriorMean(x, a, b) - x0).Square().flatten(1).sum(1).Divide(b * b));
 
     /// <summary>
     /// b_t²·S(y + δu, t)·u for offsets δ along the ray y + δu through a point y ∈ M in a unit normal direction u,
@@ -45,9 +45,9 @@ public static class SingularScoreDiagnostics
         double length = u.norm().item<double>();
         if (Math.Abs(length - 1) > 1e-12) throw new ArgumentException($"direction must be a unit vector; |u| = {length:R}.", nameof(unitNormal));
         var delta = tensor(offsets.ToArray(), dtype: ScalarType.Float64).unsqueeze(1);
-        var x = pointOnManifold.to_type(ScalarType.Float64).unsqueeze(0) + delta * u.unsqueeze(0);
+        var x = pointOnManifold.to_type(ScalarType.Float64).unsqueeze(0).Add(delta * u.unsqueeze(0));
         double b = process.B(t);
-        var projected = -(score.Score(x, t).to_type(ScalarType.Float64) * u.unsqueeze(0)).sum(1) * (b * b);
+        var projected = (-(score.Score(x, t).to_type(ScalarType.Float64) * u.unsqueeze(0)).sum(1)).Multiply(b * b);
         return projected.data<double>().ToArray();
     }
 
@@ -85,9 +85,9 @@ public static class SingularScoreDiagnostics
         {
             var e = zeros(dimension, dtype: ScalarType.Float64);
             e[j] = step;
-            var plus = field(points + e).to_type(ScalarType.Float64);
+            var plus = field(points.Add(e)).to_type(ScalarType.Float64);
             var minus = field(points - e).to_type(ScalarType.Float64);
-            columns.Add((plus - minus) / (2 * step));
+            columns.Add((plus - minus).Divide(2 * step));
         }
         var jacobian = stack(columns, 2); // [B, D(out), D(in)]
         var pt = manifold.TangentProjector(points);
@@ -106,7 +106,7 @@ public static class SingularScoreDiagnostics
         using var scope = NewDisposeScope();
         double a = process.A(t), b = process.B(t);
         var x0 = distribution.Sample(count, generator).to_type(ScalarType.Float64);
-        var x = x0 * a + randn(x0.shape, dtype: ScalarType.Float64, generator: generator) * b;
+        var x = x0.Multiply(a).Add(randn(x0.shape, dtype: ScalarType.Float64, generator: generator).Multiply(b));
         var values = perSample(x0, x, a, b).to_type(ScalarType.Float64);
         double mean = values.mean().item<double>(), sd = values.std().item<double>();
         return new MonteCarloEstimate(mean, sd / Math.Sqrt(count), count);

@@ -40,7 +40,7 @@ public static class SlicedWasserstein
         long levels = Math.Max(a.shape[0], b.shape[0]);
         var qa = Quantiles(a.matmul(theta), levels);
         var qb = Quantiles(b.matmul(theta), levels);
-        var w2 = (qa - qb).square().mean([0]);
+        var w2 = (qa - qb).Square().mean([0]);
         double mean = w2.mean().item<double>();
         double sd = w2.std(dim: 0, unbiased: true).item<double>();
         double value = Math.Sqrt(Math.Max(mean, 0));
@@ -54,12 +54,12 @@ public static class SlicedWasserstein
         var sorted = projections.sort(dim: 0).Values;
         long n = sorted.shape[0];
         if (n == levels) return sorted;
-        var position = ((arange(levels, dtype: ScalarType.Float64) + 0.5) * ((double)n / levels) - 0.5).clamp(0, n - 1);
+        var position = (ScalarArithmetic.Arange(0, levels, ScalarType.Float64).Add(0.5).Multiply((double)n / levels).Subtract(0.5)).Clamp(0, n - 1);
         var lower = position.floor();
         var fraction = (position - lower).unsqueeze(1);
         var lo = lower.to_type(ScalarType.Int64);
-        var hi = (lo + 1).clamp_max(n - 1);
+        var hi = (lo.Add(1)).ClampMax(n - 1);
         var vlo = sorted.index_select(0, lo);
-        return vlo + (sorted.index_select(0, hi) - vlo) * fraction;
+        return vlo.Add((sorted.index_select(0, hi) - vlo) * fraction);
     }
 }

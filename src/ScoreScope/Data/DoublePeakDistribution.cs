@@ -77,15 +77,15 @@ public sealed class DoublePeakDistribution : ExactDistribution
     public override Tensor? Mean => zeros(Dimension, dtype: ScalarType.Float64);
 
     /// <inheritdoc/>
-    public override Tensor? Covariance => eye(Dimension, dtype: ScalarType.Float64) * ExactCumulant(2);
+    public override Tensor? Covariance => eye(Dimension, dtype: ScalarType.Float64).Multiply(ExactCumulant(2));
 
     /// <summary>Draws [count, d] samples: a fair sign ±μ per coordinate plus σ₀·N(0, 1), both from <paramref name="generator"/>.</summary>
     public override Tensor Sample(long count, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var sign = randint(0, 2, [count, Dimension], dtype: ScalarType.Float64, generator: generator) * 2 - 1;
+        var sign = randint(0, 2, [count, Dimension], dtype: ScalarType.Float64, generator: generator).Multiply(2).Subtract(1);
         var z = randn([count, Dimension], dtype: ScalarType.Float64, generator: generator);
-        return (sign * PeakPosition + z * PeakWidth).MoveToOuterDisposeScope();
+        return (sign.Multiply(PeakPosition).Add(z.Multiply(PeakWidth))).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
@@ -94,10 +94,10 @@ public sealed class DoublePeakDistribution : ExactDistribution
         using var scope = NewDisposeScope();
         var (m, s2) = Marginal(x, a, b);
         var xd = x.to_type(ScalarType.Float64);
-        var z = xd * (m / s2);
+        var z = xd.Multiply(m / s2);
         // ln ½[N(m, s²) + N(−m, s²)] = −(x² + m²)/(2s²) + ln cosh(mx/s²) − ½ln(2πs²), ln cosh y = |y| + ln(1 + e^{−2|y|}) − ln 2.
-        var logCosh = z.abs() + (z.abs() * -2).exp().log1p() - Math.Log(2);
-        var perCoordinate = (xd.square() + m * m) * (-0.5 / s2) + logCosh - 0.5 * Math.Log(2 * Math.PI * s2);
+        var logCosh = z.abs().Add((z.abs().Multiply(-2)).exp().log1p()).Subtract(Math.Log(2));
+        var perCoordinate = xd.Square().Add(m * m).Multiply(-0.5 / s2).Add(logCosh).Subtract(0.5 * Math.Log(2 * Math.PI * s2));
         return Shapes.SumEvent(perCoordinate).MoveToOuterDisposeScope();
     }
 
@@ -107,7 +107,7 @@ public sealed class DoublePeakDistribution : ExactDistribution
         using var scope = NewDisposeScope();
         var (m, s2) = Marginal(x, a, b);
         var xd = x.to_type(ScalarType.Float64);
-        return ((-xd + (xd * (m / s2)).tanh() * m) / s2).MoveToOuterDisposeScope();
+        return ((-xd).Add((xd.Multiply(m / s2)).tanh().Multiply(m)).Divide(s2)).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -97,28 +97,28 @@ public sealed class EmpiricalDistribution : ExactDistribution, IManifold, IDispo
         var mean = w.matmul(p);
         var centred = p - mean;
         var logWeights = w.log();
-        _squaredRadius = centred.square().sum(1).max().item<double>();
+        _squaredRadius = centred.Square().sum(1).max().item<double>();
         _centredFloat64 = centred.contiguous().DetachFromDisposeScope();
         _logWeightsFloat64 = logWeights.DetachFromDisposeScope();
         _points = p.DetachFromDisposeScope();
         _weights = w.DetachFromDisposeScope();
         _mean = mean.DetachFromDisposeScope();
-        _squaredNorms = centred.square().sum(1).to_type(type).DetachFromDisposeScope();
+        _squaredNorms = centred.Square().sum(1).to_type(type).DetachFromDisposeScope();
         _logWeights = logWeights.to_type(type).DetachFromDisposeScope();
         _centredWithOnes = cat([centred, ones(Count, 1, dtype: ScalarType.Float64, device: p.device)], 1)
             .to_type(type).contiguous().DetachFromDisposeScope();
         _centred = centred.to_type(type).contiguous().DetachFromDisposeScope();
-        _augmentedPoints = cat([centred, centred.square().sum(1, keepdim: true), logWeights.unsqueeze(1), ones(Count, 1, dtype: ScalarType.Float64, device: p.device)], 1)
+        _augmentedPoints = cat([centred, centred.Square().sum(1, keepdim: true), logWeights.unsqueeze(1), ones(Count, 1, dtype: ScalarType.Float64, device: p.device)], 1)
             .to_type(type).contiguous().DetachFromDisposeScope();
     }
 
     static Tensor NormalisedWeights(Tensor? weights, long count, Device device)
     {
-        if (weights is null) return full(count, 1.0 / count, dtype: ScalarType.Float64, device: device);
+        if (weights is null) return ScalarArithmetic.Full([count], 1.0 / count, ScalarType.Float64, device);
         if (weights.dim() != 1 || weights.shape[0] != count)
             throw new ArgumentException($"weights must be [N] = [{count}]; got {Shapes.Format(weights)}.", nameof(weights));
         var w = weights.to_type(ScalarType.Float64).to(device);
-        if (!(isfinite(w).all().item<bool>() && (w > 0).all().item<bool>()))
+        if (!(isfinite(w).all().item<bool>() && (w.Greater(0)).all().item<bool>()))
             throw new ArgumentException($"weights must be finite and > 0; smallest is {w.min().item<double>()}.", nameof(weights));
         return w / w.sum();
     }
@@ -202,7 +202,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IManifold, IDispo
         }
         var lse = parts.Count == 1 ? parts[0] : stack(parts, 1).logsumexp(1);
         var centredX = CentredQueries(flat, a);
-        return (lse - centredX.square().sum(1) / (2 * b * b) - constant).MoveToOuterDisposeScope();
+        return ((lse - centredX.Square().sum(1).Divide(2 * b * b)).Subtract(constant)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The score (a·E[x₀ | x] − x)/b² at a batch x [B, …] of event size D; same shape and dtype as x.</summary>
@@ -266,13 +266,13 @@ public sealed class EmpiricalDistribution : ExactDistribution, IManifold, IDispo
     }
 
     Tensor CentredQueries(Tensor flat, double a) =>
-        flat.to(_centred.device).to_type(ComputeType) - _mean.to_type(ComputeType) * a;
+        flat.to(_centred.device).to_type(ComputeType) - _mean.to_type(ComputeType).Multiply(a);
 
     (Tensor Queries, Tensor Bias) Prepare(Tensor flat, double a, double b)
     {
         // logits_ij = (a/b²)·x̃_i·ỹ_j − (a²/(2b²))·|ỹ_j|² + log w_j, with x̃ = x − a·μ and ỹ = y − μ.
-        var queries = CentredQueries(flat, a) * (a / (b * b));
-        var bias = _squaredNorms * (-a * a / (2 * b * b)) + _logWeights;
+        var queries = CentredQueries(flat, a).Multiply(a / (b * b));
+        var bias = _squaredNorms.Multiply(-a * a / (2 * b * b)).Add(_logWeights);
         return (queries, bias);
     }
 
@@ -287,7 +287,7 @@ public sealed class EmpiricalDistribution : ExactDistribution, IManifold, IDispo
         if (m == 0) return zeros(0, Dimension, dtype: ComputeType, device: queries.device);
         var augmented = cat([
             queries,
-            full(m, 1, -a * a / (2 * b * b), dtype: ComputeType, device: queries.device),
+            ScalarArithmetic.Full([m, 1], -a * a / (2 * b * b), ComputeType, queries.device),
             ones(m, 1, dtype: ComputeType, device: queries.device),
             zeros(m, 1, dtype: ComputeType, device: queries.device)], 1);
         return EmpiricalSoftmaxSweep.WeightedMeanInPlace(augmented, _augmentedPoints, _centredWithOnes, chunk, MaximumBlockElements);

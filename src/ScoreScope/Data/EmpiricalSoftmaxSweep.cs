@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Data;
@@ -53,17 +54,17 @@ internal static class EmpiricalSoftmaxSweep
                     var rowMax = logits.amax([1], keepdim: true);
                     logits.sub_(rowMax);
                     negativeShift.sub_(rowMax);
-                    sums = logits.clamp_min_(floor).exp_().mm(chunkValues).MoveToOuterDisposeScope();
+                    sums = logits.ClampMinInPlace(floor).exp_().mm(chunkValues).MoveToOuterDisposeScope();
                     continue;
                 }
-                var part = logits.clamp_min_(floor).exp_().mm(chunkValues);
-                var overflowing = (part.narrow(1, d, 1).squeeze(1) >= limit).nonzero().squeeze(1);
+                var part = logits.ClampMinInPlace(floor).exp_().mm(chunkValues);
+                var overflowing = (part.narrow(1, d, 1).squeeze(1).GreaterOrEqual(limit)).nonzero().squeeze(1);
                 if (overflowing.shape[0] == 0)
                 {
-                    sums.add_(part);
+                    sums.AddInPlace(part);
                     continue;
                 }
-                sums.add_(part.index_fill_(0, overflowing, 0));
+                sums.AddInPlace(part.index_fill_(0, overflowing, CachedScalars.Zero));
                 RaiseShift(q, negativeShift, sums, overflowing, chunkPoints, chunkValues, floor);
             }
             rows.Add(sums!.narrow(1, 0, d) / sums.narrow(1, d, 1));
@@ -80,10 +81,10 @@ internal static class EmpiricalSoftmaxSweep
     static void RaiseShift(Tensor q, Tensor negativeShift, Tensor sums, Tensor rows, Tensor chunkPoints, Tensor chunkValues, double floor)
     {
         var logits = q.index_select(0, rows).mm(chunkPoints.t());
-        var raise = logits.amax([1], keepdim: true).clamp_min_(0);
+        var raise = logits.amax([1], keepdim: true).ClampMinInPlace(0);
         logits.sub_(raise);
         negativeShift.index_copy_(0, rows, negativeShift.index_select(0, rows) - raise);
-        var rescaled = sums.index_select(0, rows).mul_(raise.neg_().exp_()).addmm_(logits.clamp_min_(floor).exp_(), chunkValues, 1, 1);
+        var rescaled = sums.index_select(0, rows).mul_(raise.neg_().exp_()).addmm_(logits.ClampMinInPlace(floor).exp_(), chunkValues, 1, 1);
         sums.index_copy_(0, rows, rescaled);
     }
 
@@ -108,9 +109,9 @@ internal static class EmpiricalSoftmaxSweep
                 newMax = maximum(runningMax, newMax);
                 sums = sums! * (runningMax - newMax).exp();
             }
-            var weights = (logits - newMax).clamp_min(floor).exp();
+            var weights = (logits - newMax).ClampMin(floor).exp();
             var product = weights.matmul(pointsWithOnes.narrow(0, start, size));
-            sums = sums is null ? product : sums + product;
+            sums = sums is null ? product : sums.Add(product);
             runningMax = newMax;
         }
         return (sums!.narrow(1, 0, d) / sums.narrow(1, d, 1)).MoveToOuterDisposeScope();

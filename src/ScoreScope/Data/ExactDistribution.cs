@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;

@@ -37,12 +37,12 @@ public sealed class GaussianDistribution : ExactDistribution, IDisposable
         double cmax = c.abs().max().item<double>();
         if (asym > 1e-10 * Math.Max(1, cmax))
             throw new ArgumentException($"covariance must be symmetric; max |Σ − Σᵀ| = {asym:G3}.", nameof(covariance));
-        c = 0.5 * (c + c.t());
+        c = c.Add(c.t()).Multiply(0.5);
         var (values, vectors) = linalg.eigh(c);
         double minEig = values.min().item<double>();
         if (minEig < -1e-10 * Math.Max(1, cmax))
             throw new ArgumentException($"covariance must be positive semi-definite; smallest eigenvalue = {minEig:G6}.", nameof(covariance));
-        values = values.clamp_min(0);
+        values = values.ClampMin(0);
         _mean = m.DetachFromDisposeScope();
         _covariance = c.DetachFromDisposeScope();
         _eigenvalues = values.DetachFromDisposeScope();
@@ -96,14 +96,14 @@ public sealed class GaussianDistribution : ExactDistribution, IDisposable
     {
         using var scope = NewDisposeScope();
         var z = randn([count, Dimension], dtype: ScalarType.Float64, generator: generator);
-        return (_mean + z.matmul(_sqrtCovariance.t())).MoveToOuterDisposeScope();
+        return (_mean.Add(z.matmul(_sqrtCovariance.t()))).MoveToOuterDisposeScope();
     }
 
     /// <summary>The precision C⁻¹ = Q diag(1/(a²λ + b²)) Qᵀ of the marginal covariance C = a²Σ + b²I, [D, D].</summary>
     public Tensor MarginalPrecision(double a, double b)
     {
         using var scope = NewDisposeScope();
-        var inv = (_eigenvalues * (a * a) + b * b).reciprocal();
+        var inv = (_eigenvalues.Multiply(a * a).Add(b * b)).reciprocal();
         return (_eigenvectors * inv.unsqueeze(0)).matmul(_eigenvectors.t()).MoveToOuterDisposeScope();
     }
 
@@ -111,7 +111,7 @@ public sealed class GaussianDistribution : ExactDistribution, IDisposable
     public override Tensor Score(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        var centred = x.to_type(ScalarType.Float64) - _mean * a;
+        var centred = x.to_type(ScalarType.Float64) - _mean.Multiply(a);
         return (-centred.matmul(MarginalPrecision(a, b))).to_type(x.dtype).MoveToOuterDisposeScope();
     }
 
@@ -119,18 +119,18 @@ public sealed class GaussianDistribution : ExactDistribution, IDisposable
     public override Tensor LogDensity(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        var centred = x.to_type(ScalarType.Float64) - _mean * a;
+        var centred = x.to_type(ScalarType.Float64) - _mean.Multiply(a);
         var quad = (centred.matmul(MarginalPrecision(a, b)) * centred).sum(1);
-        double logDet = (_eigenvalues * (a * a) + b * b).log().sum().item<double>();
-        return (quad * -0.5 - 0.5 * (logDet + Dimension * Math.Log(2 * Math.PI))).MoveToOuterDisposeScope();
+        double logDet = (_eigenvalues.Multiply(a * a).Add(b * b)).log().sum().item<double>();
+        return (quad.Multiply(-0.5).Subtract(0.5 * (logDet + Dimension * Math.Log(2 * Math.PI)))).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
     public override Tensor PosteriorMean(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        var centred = x.to_type(ScalarType.Float64) - _mean * a;
-        return (_mean + centred.matmul(MarginalPrecision(a, b)).matmul(_covariance) * a).to_type(x.dtype).MoveToOuterDisposeScope();
+        var centred = x.to_type(ScalarType.Float64) - _mean.Multiply(a);
+        return (_mean.Add(centred.matmul(MarginalPrecision(a, b)).matmul(_covariance).Multiply(a))).to_type(x.dtype).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

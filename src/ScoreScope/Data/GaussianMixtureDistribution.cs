@@ -83,7 +83,7 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
         {
             using var scope = NewDisposeScope();
             var m = zeros(Dimension, dtype: ScalarType.Float64);
-            for (int k = 0; k < _components.Length; k++) m += _components[k].Mean * Weights[k];
+            for (int k = 0; k < _components.Length; k++) m = m.Add(_components[k].Mean.Multiply(Weights[k]));
             return m.MoveToOuterDisposeScope();
         }
     }
@@ -99,7 +99,7 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
             for (int k = 0; k < _components.Length; k++)
             {
                 var dm = _components[k].Mean - mean;
-                c += (_components[k].Covariance + outer(dm, dm)) * Weights[k];
+                c = c.Add(_components[k].Covariance.Add(outer(dm, dm)).Multiply(Weights[k]));
             }
             return c.MoveToOuterDisposeScope();
         }
@@ -122,7 +122,7 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
         var all = _components.Select(c => c.Sample(count, generator)).ToArray();
         for (int k = 0; k < _components.Length; k++)
         {
-            var mask = (index == k).unsqueeze(1);
+            var mask = (index.EqualTo(k)).unsqueeze(1);
             result = where(mask, all[k], result);
         }
         return result.MoveToOuterDisposeScope();
@@ -133,13 +133,13 @@ public sealed class GaussianMixtureDistribution : ExactDistribution, IDisposable
     // [K, B, D] are (x − aμₖ)Qₖ, Inverse [K, 1, D] is 1/(a²Λₖ + b²), LogJoint [K, B] is log wₖ + log N(x; aμₖ, a²Σₖ + b²I).
     (Tensor LogJoint, Tensor Projected, Tensor Inverse) AllComponents(Tensor x, double a, double b)
     {
-        var centred = x.to_type(ScalarType.Float64).unsqueeze(0) - (_means * a).unsqueeze(1);
+        var centred = x.to_type(ScalarType.Float64).unsqueeze(0) - (_means.Multiply(a)).unsqueeze(1);
         var projected = centred.bmm(_eigenvectors);
-        var variances = _eigenvalues * (a * a) + b * b;
+        var variances = _eigenvalues.Multiply(a * a).Add(b * b);
         var inverse = variances.reciprocal().unsqueeze(1);
-        var quad = projected.square().bmm(inverse.transpose(1, 2)).squeeze(2);
-        var logNormaliser = variances.log().sum(1, keepdim: true) + Dimension * Math.Log(2 * Math.PI);
-        return (_logWeightsColumn - 0.5 * (quad + logNormaliser), projected, inverse);
+        var quad = projected.Square().bmm(inverse.transpose(1, 2)).squeeze(2);
+        var logNormaliser = variances.log().sum(1, keepdim: true).Add(Dimension * Math.Log(2 * Math.PI));
+        return (_logWeightsColumn - quad.Add(logNormaliser).Multiply(0.5), projected, inverse);
     }
 
     /// <inheritdoc/>

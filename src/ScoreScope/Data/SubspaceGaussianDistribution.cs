@@ -35,11 +35,11 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
         if (defect > 1e-10)
             throw new ArgumentException($"basis columns must be orthonormal; max |UᵀU − I| = {defect:G3}.", nameof(basis));
         var full = u.matmul(covariance.to_type(ScalarType.Float64).cpu()).matmul(u.t());
-        _gaussian = new GaussianDistribution(zeros(u.shape[0], dtype: ScalarType.Float64), 0.5 * (full + full.t()));
+        _gaussian = new GaussianDistribution(zeros(u.shape[0], dtype: ScalarType.Float64), full.Add(full.t()).Multiply(0.5));
         _basis = u.DetachFromDisposeScope();
         _projector = u.matmul(u.t()).DetachFromDisposeScope();
         var sigma = covariance.to_type(ScalarType.Float64).cpu();
-        _covarianceEigenvalues = linalg.eigvalsh(0.5 * (sigma + sigma.t())).DetachFromDisposeScope();
+        _covarianceEigenvalues = linalg.eigvalsh(sigma.Add(sigma.t()).Multiply(0.5)).DetachFromDisposeScope();
         AmbientDimension = (int)u.shape[0];
         IntrinsicDimension = (int)u.shape[1];
     }
@@ -79,10 +79,10 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
             throw new ArgumentException($"the total block dimension m = {m} must be smaller than the ambient dimension D = {ambientDimension}.", nameof(ambientDimension));
         using var scope = NewDisposeScope();
         var columns = blocks.Select(b =>
-            randn([ambientDimension, b.Dimension], dtype: ScalarType.Float64, generator: generator) * (b.StandardDeviation / Math.Sqrt(ambientDimension)));
+            randn([ambientDimension, b.Dimension], dtype: ScalarType.Float64, generator: generator).Multiply(b.StandardDeviation / Math.Sqrt(ambientDimension)));
         var factor = cat(columns.ToArray(), 1);
         var (u, s, _) = linalg.svd(factor, fullMatrices: false);
-        var distribution = new SubspaceGaussianDistribution(u, diag(s.square()));
+        var distribution = new SubspaceGaussianDistribution(u, diag(s.Square()));
         distribution.Blocks = blocks.ToArray();
         return distribution;
     }

@@ -41,7 +41,7 @@ public sealed class UniformSphereDistribution : ExactDistribution, IManifold
     public override Tensor Mean => zeros(AmbientDimension, dtype: ScalarType.Float64);
 
     /// <inheritdoc/>
-    public override Tensor Covariance => eye(AmbientDimension, dtype: ScalarType.Float64) / AmbientDimension;
+    public override Tensor Covariance => eye(AmbientDimension, dtype: ScalarType.Float64).Divide(AmbientDimension);
 
     /// <inheritdoc/>
     public override Tensor Sample(long count, Generator generator)
@@ -107,7 +107,7 @@ public sealed class UniformSphereDistribution : ExactDistribution, IManifold
     public Tensor Distance(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return (Check(x).norm(1) - 1).abs().MoveToOuterDisposeScope();
+        return (Check(x).norm(1).Subtract(1)).abs().MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
@@ -118,7 +118,7 @@ public sealed class UniformSphereDistribution : ExactDistribution, IManifold
         var r = v.norm(1, keepdim: true);
         var first = zeros_like(v);
         first[TensorIndex.Colon, 0] = 1.0;
-        return where(r > 0, v / r.clamp_min(double.Epsilon), first).MoveToOuterDisposeScope();
+        return where(r.Greater(0), v / r.ClampMin(double.Epsilon), first).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -70,14 +70,14 @@ public abstract class ForwardProcess
     public Tensor Diffusion(Tensor t) => MapTimes(t, Diffusion);
 
     /// <summary>The drift f(x, t) = f(t)·x.</summary>
-    public Tensor Drift(Tensor x, double t) => x * DriftCoefficient(t);
+    public Tensor Drift(Tensor x, double t) => x.Multiply(DriftCoefficient(t));
 
     /// <summary>Draws x_t = a(t)·x₀ + b(t)·z with z from <paramref name="generator"/>.</summary>
     public Tensor SampleMarginal(Tensor x0, double t, Generator generator)
     {
         using var scope = NewDisposeScope();
         var z = randn(x0.shape, dtype: x0.dtype, device: x0.device, generator: generator);
-        return (x0 * A(t) + z * B(t)).MoveToOuterDisposeScope();
+        return (x0.Multiply(A(t)).Add(z.Multiply(B(t)))).MoveToOuterDisposeScope();
     }
 
     /// <summary>Draws from the prior N(0, σ_p² I) with the given shape [batch, …].</summary>
@@ -85,7 +85,7 @@ public abstract class ForwardProcess
     {
         using var scope = NewDisposeScope();
         var z = randn(shape, dtype: dtype, device: device ?? CPU, generator: generator);
-        return (z * PriorStandardDeviation).MoveToOuterDisposeScope();
+        return (z.Multiply(PriorStandardDeviation)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Log-density of the prior N(0, σ_p² I) for a batch [B, …]; returns [B].</summary>
@@ -94,8 +94,8 @@ public abstract class ForwardProcess
         using var scope = NewDisposeScope();
         double s2 = PriorStandardDeviation * PriorStandardDeviation;
         long n = Shapes.EventSize(z);
-        var quad = Shapes.SumEvent(z.to_type(ScalarType.Float64).square());
-        return (quad * (-0.5 / s2) - 0.5 * n * Math.Log(2 * Math.PI * s2)).MoveToOuterDisposeScope();
+        var quad = Shapes.SumEvent(z.to_type(ScalarType.Float64).Square());
+        return (quad.Multiply(-0.5 / s2).Subtract(0.5 * n * Math.Log(2 * Math.PI * s2))).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -105,14 +105,14 @@ public abstract class ForwardProcess
     public Tensor ReverseDrift(Tensor x, double t, Tensor score)
     {
         double g = Diffusion(t);
-        return x * DriftCoefficient(t) - score * (g * g);
+        return x.Multiply(DriftCoefficient(t)) - score.Multiply(g * g);
     }
 
     /// <summary>Drift of the probability-flow ODE, f(x,t) − ½g(t)²·s(x,t) (Song et al. 2021, Eq. 13).</summary>
     public Tensor ProbabilityFlowDrift(Tensor x, double t, Tensor score)
     {
         double g = Diffusion(t);
-        return x * DriftCoefficient(t) - score * (0.5 * g * g);
+        return x.Multiply(DriftCoefficient(t)) - score.Multiply(0.5 * g * g);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;
@@ -20,7 +21,7 @@ public sealed class ProbabilityFlowEulerSampler : ISampler
         {
             var s = SamplerMath.Score(score, state, times[i]);
             SamplerMath.Report(onStep, process, i, times[i], state, s);
-            return state + process.ProbabilityFlowDrift(state, times[i], s) * (times[i + 1] - times[i]);
+            return state.Add(process.ProbabilityFlowDrift(state, times[i], s).Multiply(times[i + 1] - times[i]));
         });
     }
 

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;
@@ -27,9 +28,9 @@ public sealed class ProbabilityFlowHeunSampler : ISampler
             var s = SamplerMath.Score(score, state, t);
             SamplerMath.Report(onStep, process, i, t, state, s);
             var velocity = process.ProbabilityFlowDrift(state, t, s);
-            var predicted = state + velocity * h;
+            var predicted = state.Add(velocity.Multiply(h));
             var velocityNext = process.ProbabilityFlowDrift(predicted, tNext, SamplerMath.Score(score, predicted, tNext));
-            return state + (velocity + velocityNext) * (0.5 * h);
+            return state.Add(velocity.Add(velocityNext).Multiply(0.5 * h));
         });
     }
 

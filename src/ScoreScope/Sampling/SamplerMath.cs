@@ -90,8 +90,8 @@ public static class SamplerMath
         double t, double tNext, Tensor noise)
     {
         double h = t - tNext;
-        var mean = x - process.ReverseDrift(x, t, score) * h;
-        return (mean + noise * (process.Diffusion(t) * Math.Sqrt(h)), mean);
+        var mean = x - process.ReverseDrift(x, t, score).Multiply(h);
+        return (mean.Add(noise.Multiply(process.Diffusion(t) * Math.Sqrt(h))), mean);
     }
 
     /// <summary>
@@ -106,8 +106,8 @@ public static class SamplerMath
         var (aTs, bTs) = process.Transition(tNext, t);
         double bS = process.B(tNext), bT = process.B(t);
         double bT2 = bT * bT;
-        var mean = x * (aTs * bS * bS / bT2) + denoised * (process.A(tNext) * bTs * bTs / bT2);
-        return (mean + noise * (bTs * bS / bT), mean);
+        var mean = x.Multiply(aTs * bS * bS / bT2).Add(denoised.Multiply(process.A(tNext) * bTs * bTs / bT2));
+        return (mean.Add(noise.Multiply(bTs * bS / bT)), mean);
     }
 
     /// <summary>
@@ -136,15 +136,15 @@ public static class SamplerMath
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(groupSize, 1);
         long count = x.shape[0], firstGroup = firstSample / groupSize;
-        var group = arange(firstSample, firstSample + count, dtype: ScalarType.Int64, device: x.device).div(groupSize, RoundingMode.floor) - firstGroup;
+        var group = ScalarArithmetic.Arange(firstSample, firstSample + count, ScalarType.Int64, x.device).Divide(groupSize, RoundingMode.floor).Subtract(firstGroup);
         long groups = (firstSample + count - 1) / groupSize - firstGroup + 1;
         Tensor GroupMean(Tensor perSample) =>
-            (zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, perSample, 1.0)
-             / zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, ones_like(perSample), 1.0)).index_select(0, group);
-        var noiseNorm = GroupMean(Shapes.SumEvent(noise.square()).sqrt());
-        var scoreNorm = GroupMean(Shapes.SumEvent(score.square()).sqrt()).clamp_min(double.Epsilon);
-        var epsilon = Shapes.AppendDims((noiseNorm / scoreNorm * signalToNoiseRatio).square() * (2 * alpha), x.dim());
-        var mean = x + epsilon * score;
-        return (mean + (epsilon * 2).sqrt() * noise, mean);
+            (zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, perSample, CachedScalars.One)
+             / zeros(groups, dtype: ScalarType.Float64, device: x.device).index_add(0, group, ones_like(perSample), CachedScalars.One)).index_select(0, group);
+        var noiseNorm = GroupMean(Shapes.SumEvent(noise.Square()).sqrt());
+        var scoreNorm = GroupMean(Shapes.SumEvent(score.Square()).sqrt()).ClampMin(double.Epsilon);
+        var epsilon = Shapes.AppendDims(((noiseNorm / scoreNorm).Multiply(signalToNoiseRatio)).Square().Multiply(2 * alpha), x.dim());
+        var mean = x.Add(epsilon * score);
+        return (mean.Add((epsilon.Multiply(2)).sqrt() * noise), mean);
     }
 }

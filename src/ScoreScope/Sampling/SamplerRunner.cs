@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using TorchSharp;
@@ -48,7 +49,7 @@ public static class SamplerRunner
             using var scope = NewDisposeScope();
             long first = batch * batchSize, size = Math.Min(batchSize, count - first);
             var noise = new NoiseStream(options.Seed, first, [size, .. eventShape], options.Device, options.NoiseBlockSize);
-            var prior = noise.Next() * process.PriorStandardDeviation;
+            var prior = noise.Next().Multiply(process.PriorStandardDeviation);
             long done = batch * steps;
             Action<SamplerStep>? onStep = options.OnStep is null && options.OnProgress is null ? null : step =>
             {

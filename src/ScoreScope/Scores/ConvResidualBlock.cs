@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,9 +35,9 @@ sealed class ConvResidualBlock : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var u = firstConv.forward(nn.functional.silu(firstNorm.forward(h)));
-        u = u + embedding.forward(e).unsqueeze(-1).unsqueeze(-1);
+        u = u.Add(embedding.forward(e).unsqueeze(-1).unsqueeze(-1));
         u = secondConv.forward(nn.functional.silu(secondNorm.forward(u)));
         var shortcut = skip is null ? h : skip.forward(h);
-        return (shortcut + u).MoveToOuterDisposeScope();
+        return (shortcut.Add(u)).MoveToOuterDisposeScope();
     }
 }

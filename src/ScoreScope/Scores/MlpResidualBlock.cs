@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -27,7 +28,7 @@ sealed class MlpResidualBlock : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor h, Tensor e)
     {
         using var scope = NewDisposeScope();
-        var u = first.forward(nn.functional.silu(norm.forward(h))) + embedding.forward(e);
-        return (h + second.forward(nn.functional.silu(u))).MoveToOuterDisposeScope();
+        var u = first.forward(nn.functional.silu(norm.forward(h))).Add(embedding.forward(e));
+        return (h.Add(second.forward(nn.functional.silu(u)))).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ static class NetworkInitialisation
     {
         double bound = 1.0 / Math.Sqrt(fanIn);
         using var scope = NewDisposeScope();
-        weight.copy_(rand(weight.shape, dtype: ScalarType.Float64, generator: generator).mul_(2 * bound).sub_(bound));
-        bias?.copy_(rand(bias.shape, dtype: ScalarType.Float64, generator: generator).mul_(2 * bound).sub_(bound));
+        weight.copy_(rand(weight.shape, dtype: ScalarType.Float64, generator: generator).MultiplyInPlace(2 * bound).SubtractInPlace(bound));
+        bias?.copy_(rand(bias.shape, dtype: ScalarType.Float64, generator: generator).MultiplyInPlace(2 * bound).SubtractInPlace(bound));
     }
 }

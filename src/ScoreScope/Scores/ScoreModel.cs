@@ -108,7 +108,7 @@ public sealed class ScoreModel : IScoreFunction, IDisposable
         using var c = Coefficients(t);
         var f = NetworkOutput(x, c).to_type(x.dtype);
         long rank = x.dim();
-        var s = x * Shapes.AppendDims(c.ScoreFromInput, rank).to_type(x.dtype) + f * Shapes.AppendDims(c.ScoreFromOutput, rank).to_type(x.dtype);
+        var s = (x * Shapes.AppendDims(c.ScoreFromInput, rank).to_type(x.dtype)).Add(f * Shapes.AppendDims(c.ScoreFromOutput, rank).to_type(x.dtype));
         return s.MoveToOuterDisposeScope();
     }
 
@@ -119,7 +119,7 @@ public sealed class ScoreModel : IScoreFunction, IDisposable
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var x64 = x.to_type(ScalarType.Float64);
-        var times = full(new[] { x.shape[0] }, t, dtype: ScalarType.Float64);
+        var times = ScalarArithmetic.Full([x.shape[0]], t, ScalarType.Float64);
         return Score(x64, times).MoveToOuterDisposeScope();
     }
 
@@ -130,10 +130,10 @@ public sealed class ScoreModel : IScoreFunction, IDisposable
         using var c = Coefficients(t);
         long rank = x.dim();
         var f = NetworkOutput(x, c).to_type(x.dtype);
-        var b2 = c.B.square();
-        var alpha = Shapes.AppendDims((1 + b2 * c.ScoreFromInput) / c.A, rank).to_type(x.dtype);
+        var b2 = c.B.Square();
+        var alpha = Shapes.AppendDims(((b2 * c.ScoreFromInput).Add(1)) / c.A, rank).to_type(x.dtype);
         var beta = Shapes.AppendDims(b2 * c.ScoreFromOutput / c.A, rank).to_type(x.dtype);
-        return (x * alpha + f * beta).MoveToOuterDisposeScope();
+        return ((x * alpha).Add(f * beta)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The denoiser x̂₀ = E[x₀ | x_t = x] estimate at a common time t: float64 in and out, without gradients.</summary>
@@ -141,7 +141,7 @@ public sealed class ScoreModel : IScoreFunction, IDisposable
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var times = full(new[] { x.shape[0] }, t, dtype: ScalarType.Float64);
+        var times = ScalarArithmetic.Full([x.shape[0]], t, ScalarType.Float64);
         return Denoise(x.to_type(ScalarType.Float64), times).MoveToOuterDisposeScope();
     }
 

@@ -41,7 +41,7 @@ public abstract class ScoreParametrisation
     {
         var c = Coefficients(a, b);
         using var scope = NewDisposeScope();
-        return (x * c.ScoreFromInput + output.to_type(x.dtype) * c.ScoreFromOutput).MoveToOuterDisposeScope();
+        return (x.Multiply(c.ScoreFromInput).Add(output.to_type(x.dtype).Multiply(c.ScoreFromOutput))).MoveToOuterDisposeScope();
     }
 
     /// <summary>The network output F = (s − α·x)/β that represents the score s at (a, b): the exact training target.</summary>
@@ -49,7 +49,7 @@ public abstract class ScoreParametrisation
     {
         var c = Coefficients(a, b);
         using var scope = NewDisposeScope();
-        return ((score - x * c.ScoreFromInput) / c.ScoreFromOutput).MoveToOuterDisposeScope();
+        return ((score - x.Multiply(c.ScoreFromInput)).Divide(c.ScoreFromOutput)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Creates the parametrisation of the given kind.</summary>

@@ -38,7 +38,7 @@ public sealed class TimeEmbedding : nn.Module<Tensor, Tensor>
             }
             else
             {
-                frequencies = (randn(new long[] { half }, dtype: ScalarType.Float64, generator: generator) * (2 * Math.PI * scale))
+                frequencies = (randn(new long[] { half }, dtype: ScalarType.Float64, generator: generator).Multiply(2 * Math.PI * scale))
                     .to_type(ScalarType.Float32);
             }
         }

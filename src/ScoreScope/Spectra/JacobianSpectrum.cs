@@ -18,7 +18,7 @@ public static class JacobianSpectrum
         Check(jacobians, noiseVariance);
         using var scope = NewDisposeScope();
         var j = jacobians.to_type(ScalarType.Float64);
-        var symmetric = (j + j.transpose(1, 2)) * (0.5 * noiseVariance);
+        var symmetric = j.Add(j.transpose(1, 2)).Multiply(0.5 * noiseVariance);
         return linalg.eigvalsh(symmetric).MoveToOuterDisposeScope();
     }
 
@@ -28,7 +28,7 @@ public static class JacobianSpectrum
     {
         Check(jacobians, noiseVariance);
         using var scope = NewDisposeScope();
-        var s = linalg.svdvals(jacobians.to_type(ScalarType.Float64) * noiseVariance);
+        var s = linalg.svdvals(jacobians.to_type(ScalarType.Float64).Multiply(noiseVariance));
         return s.flip(1).MoveToOuterDisposeScope();
     }
 

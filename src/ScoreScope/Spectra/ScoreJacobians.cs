@@ -37,7 +37,7 @@ public static class ScoreJacobians
         ArgumentNullException.ThrowIfNull(model);
         CheckBatch(x);
         using var scope = NewDisposeScope();
-        var times = full(new[] { x.shape[0] }, t, dtype: ScalarType.Float64);
+        var times = ScalarArithmetic.Full([x.shape[0]], t, ScalarType.Float64);
         return Autograd(input => model.Score(input, times), x).MoveToOuterDisposeScope();
     }
 

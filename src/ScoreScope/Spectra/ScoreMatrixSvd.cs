@@ -38,15 +38,15 @@ public static class ScoreMatrixSvd
         long count = points.shape[0], d = points.shape[1];
         var x = points.to_type(ScalarType.Float64).cpu();
         var z = RandomOrthogonal(count, d, generator);
-        var steps = z * noiseScale;
+        var steps = z.Multiply(noiseScale);
         var centre = x.unsqueeze(1);
         Tensor Scores(Tensor perturbed) => score.Score(perturbed.reshape(count * d, d), t).to_type(ScalarType.Float64).cpu().reshape(count, d, d);
         if (variant == ScoreMatrixVariant.Symmetrised)
         {
-            var matrix = (Scores(centre + steps) - Scores(centre - steps)) / (2 * noiseScale);
-            return (linalg.svdvals(matrix).flip(1) * (noiseScale * noiseScale)).MoveToOuterDisposeScope();
+            var matrix = (Scores(centre.Add(steps)) - Scores(centre - steps)).Divide(2 * noiseScale);
+            return (linalg.svdvals(matrix).flip(1).Multiply(noiseScale * noiseScale)).MoveToOuterDisposeScope();
         }
-        var raw = Scores(centre + steps) / noiseScale;
+        var raw = Scores(centre.Add(steps)).Divide(noiseScale);
         var values = linalg.svdvals(raw)[.., 1..];
         return (values / values[.., 0..1]).flip(1).MoveToOuterDisposeScope();
     }

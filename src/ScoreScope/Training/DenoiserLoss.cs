@@ -35,7 +35,7 @@ public sealed class DenoiserLoss : ScoreMatchingLoss
             double factor = b * b * beta / a;
             return w * factor * factor;
         });
-        var squared = Shapes.SumEvent((terms.Output - terms.Target).square()) / Shapes.EventSize(x0);
+        var squared = Shapes.SumEvent((terms.Output - terms.Target).Square()).Divide(Shapes.EventSize(x0));
         return (squared * weight).MoveToOuterDisposeScope();
     }
 }

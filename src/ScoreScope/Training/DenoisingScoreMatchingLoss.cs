@@ -67,7 +67,7 @@ public sealed class DenoisingScoreMatchingLoss : ScoreMatchingLoss
         using var scope = NewDisposeScope();
         var terms = DenoisingTerms.Compute(model, x0, t, z);
         var weight = DenoisingTerms.Weights(Weighting, t, terms.Coefficients, (λ, a, b, beta) => λ * beta * beta);
-        var squared = Shapes.SumEvent((terms.Output - terms.Target).square()) / Shapes.EventSize(x0);
+        var squared = Shapes.SumEvent((terms.Output - terms.Target).Square()).Divide(Shapes.EventSize(x0));
         return (squared * weight).MoveToOuterDisposeScope();
     }
 }

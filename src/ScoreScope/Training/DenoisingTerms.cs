@@ -22,7 +22,7 @@ static class DenoisingTerms
         var z64 = z.to_type(ScalarType.Float64);
         var a = Shapes.AppendDims(c.A, rank);
         var b = Shapes.AppendDims(c.B, rank);
-        var xt = x064 * a + z64 * b;
+        var xt = (x064 * a).Add(z64 * b);
         var target = ((-z64 / b) - xt * Shapes.AppendDims(c.ScoreFromInput, rank)) / Shapes.AppendDims(c.ScoreFromOutput, rank);
         var output = model.NetworkOutput(xt, c);
         return new Terms(c, output, target.to_type(ScalarType.Float32));

@@ -53,8 +53,8 @@ public static class ScoreErrorEvaluation
                 var xt = process.SampleMarginal(x0, t, generator);
                 var exact = data.Score(xt, a, b);
                 var learned = score.Score(xt, t).to_type(ScalarType.Float64);
-                Shapes.SumEvent((learned - exact).square()).data<double>().ToArray().CopyTo(errors, start);
-                Shapes.SumEvent(exact.square()).data<double>().ToArray().CopyTo(norms, start);
+                Shapes.SumEvent((learned - exact).Square()).data<double>().ToArray().CopyTo(errors, start);
+                Shapes.SumEvent(exact.Square()).data<double>().ToArray().CopyTo(norms, start);
             }
             double meanError = errors.Average(), meanNorm = norms.Average();
             double ratio = meanError / meanNorm;

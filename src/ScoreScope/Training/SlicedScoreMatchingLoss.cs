@@ -42,20 +42,19 @@ public sealed class SlicedScoreMatchingLoss : ScoreMatchingLoss
         using var grad = enable_grad();
         using var c = model.Coefficients(t);
         long rank = x0.dim();
-        var xt = (x0.to_type(ScalarType.Float64) * Shapes.AppendDims(c.A, rank) + z.to_type(ScalarType.Float64) * Shapes.AppendDims(c.B, rank))
+        var xt = ((x0.to_type(ScalarType.Float64) * Shapes.AppendDims(c.A, rank)).Add(z.to_type(ScalarType.Float64) * Shapes.AppendDims(c.B, rank)))
             .to_type(ScalarType.Float32).detach().requires_grad_(true);
         var f = model.NetworkOutput(xt, c);
-        var s = xt * Shapes.AppendDims(c.ScoreFromInput, rank).to_type(ScalarType.Float32)
-              + f * Shapes.AppendDims(c.ScoreFromOutput, rank).to_type(ScalarType.Float32);
+        var s = (xt * Shapes.AppendDims(c.ScoreFromInput, rank).to_type(ScalarType.Float32)).Add(f * Shapes.AppendDims(c.ScoreFromOutput, rank).to_type(ScalarType.Float32));
         var trace = zeros(new[] { x0.shape[0] }, dtype: ScalarType.Float32, device: x0.device);
         for (int m = 0; m < Projections; m++)
         {
             var vm = v[m];
             var projected = Shapes.SumEvent(s * vm);
             var gradient = autograd.grad(new[] { projected.sum() }, new[] { xt }, create_graph: true)[0];
-            trace = trace + Shapes.SumEvent(gradient * vm);
+            trace = trace.Add(Shapes.SumEvent(gradient * vm));
         }
-        var perSample = (trace / Projections + Shapes.SumEvent(s.square()) * 0.5) / Shapes.EventSize(x0);
+        var perSample = trace.Divide(Projections).Add(Shapes.SumEvent(s.Square()).Multiply(0.5)).Divide(Shapes.EventSize(x0));
         var weight = DenoisingTerms.Weights(Weighting, t, c, (λ, _, _, _) => λ);
         return (perSample * weight).MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using System.Globalization;
 using static TorchSharp.torch;
 
@@ -37,10 +38,10 @@ public sealed record TimeSampling(
         Tensor t = Kind switch
         {
             TimeSamplingKind.LogUniform =>
-                (rand(new[] { count }, dtype: ScalarType.Float64, generator: generator) * Math.Log(Maximum / Minimum) + Math.Log(Minimum)).exp(),
+                (rand(new[] { count }, dtype: ScalarType.Float64, generator: generator).Multiply(Math.Log(Maximum / Minimum)).Add(Math.Log(Minimum))).exp(),
             TimeSamplingKind.DdpmIndices =>
-                randint(1, DdpmSteps + 1, new[] { count }, dtype: ScalarType.Float64, generator: generator) * (Maximum / DdpmSteps),
-            _ => rand(new[] { count }, dtype: ScalarType.Float64, generator: generator) * (Maximum - Minimum) + Minimum,
+                randint(1, DdpmSteps + 1, new[] { count }, dtype: ScalarType.Float64, generator: generator).Multiply(Maximum / DdpmSteps),
+            _ => rand(new[] { count }, dtype: ScalarType.Float64, generator: generator).Multiply(Maximum - Minimum).Add(Minimum),
         };
         return t.to(device ?? CPU).MoveToOuterDisposeScope();
     }

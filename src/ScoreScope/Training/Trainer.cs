@@ -92,8 +92,8 @@ public sealed class Trainer : IDisposable
         CheckpointState.CopyWeights(_parameters, _emaParameters);
 
         _optimizer = options.Optimizer == OptimizerKind.AdamW
-            ? optim.AdamW(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon, options.WeightDecay)
-            : optim.Adam(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon, options.WeightDecay);
+            ? new HeldScalarAdamW(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon, options.WeightDecay)
+            : new HeldScalarAdam(_parameters, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon, options.WeightDecay);
         _dataSeed = Seeds.Derive(options.Seed, "data");
         _dataGenerator = Seeds.Generator(_dataSeed);
         _lossGenerator = Seeds.Generator(Seeds.Derive(options.Seed, "loss"));
@@ -308,7 +308,7 @@ public sealed class Trainer : IDisposable
     {
         double decay = Math.Min(Options.EmaDecay, (1.0 + Step) / (10.0 + Step));
         using var _ = no_grad();
-        for (int i = 0; i < _parameters.Length; i++) _emaParameters[i].mul_(decay).add_(_parameters[i], alpha: 1 - decay);
+        for (int i = 0; i < _parameters.Length; i++) _emaParameters[i].MultiplyInPlace(decay).AddScaledInPlace(_parameters[i],1 - decay);
     }
 
     TrainingMetrics Evaluate(double stepsPerSecond, TimeSpan elapsed)

@@ -65,7 +65,7 @@ public sealed class CentralMomentsTests
     [Fact]
     public void Cumulants_follow_the_closed_form_moment_relations()
     {
-        var x = Draw(g => rand(1000, dtype: ScalarType.Float64, generator: g).pow(3), 3);
+        var x = Draw(g => rand(1000, dtype: ScalarType.Float64, generator: g).Power(3), 3);
         var c = new CentralMoments();
         c.Add(x);
         double m2 = c.CentralMoment(2), m3 = c.CentralMoment(3), m4 = c.CentralMoment(4), m5 = c.CentralMoment(5);

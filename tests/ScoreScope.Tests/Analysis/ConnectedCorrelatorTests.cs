@@ -18,7 +18,7 @@ public sealed class ConnectedCorrelatorTests
         using var scope = NewDisposeScope();
         using var g = Seeds.Generator(Seed);
         var y = new DoublePeakDistribution(dimension: 3).Sample(n, g);
-        var x = y + randn(n, 1, dtype: ScalarType.Float64, generator: g) * 0.5 + tensor(new[] { 0.0, 0.0, 3.0 });
+        var x = y.Add(randn(n, 1, dtype: ScalarType.Float64, generator: g).Multiply(0.5)).Add(tensor(new[] { 0.0, 0.0, 3.0 }));
         var c = new ConnectedCorrelator([[0, 1], [0, 0], [0, 0, 0, 0], [0, 0, 1, 1], [0, 1, 2], [2]], new CumulantOptions(BootstrapReplicates: 50));
         for (long s = 0; s < n; s += 65_536) c.Add(x.narrow(0, s, Math.Min(65_536, n - s)));
         var e = c.Estimate();
@@ -34,7 +34,7 @@ public sealed class ConnectedCorrelatorTests
         const long n = 40_000;
         using var scope = NewDisposeScope();
         using var g = Seeds.Generator(Seeds.Derive(Seed, "lattice"));
-        var phi = randn([n, 6, 6], dtype: ScalarType.Float64, generator: g) + randn([n, 1, 1], dtype: ScalarType.Float64, generator: g) * 0.8 + 1.5;
+        var phi = randn([n, 6, 6], dtype: ScalarType.Float64, generator: g).Add(randn([n, 1, 1], dtype: ScalarType.Float64, generator: g).Multiply(0.8)).Add(1.5);
         var g2 = new LatticeTwoPointFunction([6, 6], new CumulantOptions(MinimumBlockSize: 128));
         g2.Add(phi);
         var full = g2.Estimate();

@@ -18,10 +18,10 @@ public sealed class CumulantRecorderTests
         var recorder = new CumulantRecorder(CumulantObservable.Mean, CumulantRecorder.EveryKthStep(2), options);
         for (int batch = 0; batch < 4; batch++)
             for (int step = 0; step < 3; step++)
-                recorder.Record(step, 1.0 - step * 0.5, x.narrow(0, batch * 20_000, 20_000) * (step + 1));
+                recorder.Record(step, 1.0 - step * 0.5, x.narrow(0, batch * 20_000, 20_000).Multiply(step + 1));
         var track = recorder.ToTrack(t => [0, 1, 2, 3, 4, 5, 6, 7]);
         Assert.Equal([1.0, 0.0], track.Points.Select(p => p.Time).Distinct());
-        var direct = SampleCumulants.Mean(x * 3, options);
+        var direct = SampleCumulants.Mean(x.Multiply(3), options);
         var last = track.Points.Where(p => p.Time == 0.0).ToArray();
         for (int n = 1; n <= 8; n++)
         {

@@ -13,7 +13,7 @@ public sealed class EnergyDistanceTestTests(ITestOutputHelper output)
     static Tensor Normal(long n, long d, ulong seed, double shift = 0)
     {
         using var generator = Seeds.Generator(seed);
-        return randn([n, d], dtype: ScalarType.Float64, generator: generator) + shift;
+        return randn([n, d], dtype: ScalarType.Float64, generator: generator).Add(shift);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class EnergyDistanceTestTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         var x = Normal(30, 3, 1);
         var y = Normal(40, 3, 2, shift: 0.5);
-        static double MeanDistance(Tensor a, Tensor b) => (a.unsqueeze(1) - b.unsqueeze(0)).square().sum(2).sqrt().mean().item<double>();
+        static double MeanDistance(Tensor a, Tensor b) => (a.unsqueeze(1) - b.unsqueeze(0)).Square().sum(2).sqrt().mean().item<double>();
         double direct = 2 * MeanDistance(x, y) - MeanDistance(x, x) - MeanDistance(y, y);
         var result = EnergyDistanceTest.Run(x, y, Seed, permutations: 20);
         // torch.cdist computes large distance matrices through ‖a‖² + ‖b‖² − 2a·b, good to ~1e-9 here
@@ -69,7 +69,7 @@ public sealed class EnergyDistanceTestTests(ITestOutputHelper output)
         // mean-difference z of 0.25/√(2/2000) ≈ 7.9, far beyond the 1% level.
         using var scope = NewDisposeScope();
         var x = Normal(20_000, 2, 5);
-        var y = Normal(20_000, 2, 6) + tensor(new[] { 0.25, 0.0 }, dtype: ScalarType.Float64);
+        var y = Normal(20_000, 2, 6).Add(tensor(new[] { 0.25, 0.0 }, dtype: ScalarType.Float64));
         var watch = Stopwatch.StartNew();
         var result = EnergyDistanceTest.Run(x, y, Seed, permutations: 500);
         output.WriteLine($"E = {result.Statistic:E3}, p = {result.PValue:F4}, {watch.Elapsed.TotalSeconds:F2} s for 500 permutations");

@@ -29,7 +29,7 @@ public sealed class SampleCumulantsTests
     [Fact]
     public void Poisson_cumulants_all_equal_the_rate()
     {
-        using var x = Draw(g => poisson(full(N, 3.0, dtype: ScalarType.Float64), g), "poisson");
+        using var x = Draw(g => poisson(ScalarArithmetic.Full([N], 3.0, ScalarType.Float64), g), "poisson");
         AssertCumulants(SampleCumulants.Site(x), _ => 3.0, 1, 6, "Poisson(3)");
     }
 
@@ -67,7 +67,7 @@ public sealed class SampleCumulantsTests
         // Independent coordinates N(0, 1), Exp(1) − 1 and their pooled/mean combinations.
         using var scope = NewDisposeScope();
         const long rows = 200_000;
-        var x = Draw(g => cat([randn(rows, 1, dtype: ScalarType.Float64, generator: g), rand(rows, 1, dtype: ScalarType.Float64, generator: g).log().neg() - 1], 1), "observables");
+        var x = Draw(g => cat([randn(rows, 1, dtype: ScalarType.Float64, generator: g), rand(rows, 1, dtype: ScalarType.Float64, generator: g).log().neg().Subtract(1)], 1), "observables");
         var options = new CumulantOptions(ChunkRows: 10_000);
         var per = SampleCumulants.PerCoordinate(x, options, 4);
         var c1 = SampleCumulants.Coordinate(x, 1, options, 4);

@@ -14,7 +14,7 @@ public sealed class SampleMomentsTests
         var flat = new double[9];
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) flat[i * 3 + j] = Sigma[i, j];
         var chol = linalg.cholesky(tensor(flat, dtype: ScalarType.Float64).reshape(3, 3));
-        return randn([n, 3], dtype: ScalarType.Float64, generator: generator).matmul(chol.t()) + tensor(new[] { 1.0, -2.0, 0.5 }, dtype: ScalarType.Float64);
+        return randn([n, 3], dtype: ScalarType.Float64, generator: generator).matmul(chol.t()).Add(tensor(new[] { 1.0, -2.0, 0.5 }, dtype: ScalarType.Float64));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class SlicedWassersteinTests
         using var generator = Seeds.Generator(Seed);
         var x = randn([300, 4], dtype: ScalarType.Float64, generator: generator);
         var delta = tensor(new[] { 1.0, -2.0, 0.5, 2.0 }, dtype: ScalarType.Float64);
-        var result = SlicedWasserstein.Compute(x, x + delta, Seed, directions: 2000);
+        var result = SlicedWasserstein.Compute(x, x.Add(delta), Seed, directions: 2000);
         double expected = Math.Sqrt(1 + 4 + 0.25 + 4) / 2;
         Assert.True(Math.Abs(result.Value - expected) <= 4 * result.StandardError, $"SW₂ = {result} but |δ|/√D = {expected:G6}");
         Assert.True(result.StandardError < 0.05 * expected, $"SE {result.StandardError} is implausibly large");
@@ -54,7 +54,7 @@ public sealed class SlicedWassersteinTests
         using var scope = NewDisposeScope();
         using var generator = Seeds.Generator(Seed);
         var x = randn([400, 2], dtype: ScalarType.Float64, generator: generator);
-        var y = randn([300, 2], dtype: ScalarType.Float64, generator: generator) * 1.5;
+        var y = randn([300, 2], dtype: ScalarType.Float64, generator: generator).Multiply(1.5);
         Assert.Equal(SlicedWasserstein.Compute(x, y, 1), SlicedWasserstein.Compute(x, y, 1));
         Assert.NotEqual(SlicedWasserstein.Compute(x, y, 1).Value, SlicedWasserstein.Compute(x, y, 2).Value);
         Assert.Throws<ArgumentOutOfRangeException>(() => SlicedWasserstein.Compute(x, y, 1, directions: 1));

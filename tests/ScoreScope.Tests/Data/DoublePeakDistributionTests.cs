@@ -77,7 +77,7 @@ public sealed class DoublePeakDistributionTests
         var x = linspace(-2, 2, 9, dtype: ScalarType.Float64).unsqueeze(1);
         double s2 = a * a * 0.0625 + b * b;
         // Closed form: E[x₀|x] = (aσ₀²x + b²μ tanh(aμx/s²))/s².
-        var expected = (x * (a * 0.0625) + (x * (a / s2)).tanh() * (b * b)) / s2;
+        var expected = x.Multiply(a * 0.0625).Add((x.Multiply(a / s2)).tanh().Multiply(b * b)).Divide(s2);
         double diff = (p.PosteriorMean(x, a, b) - expected).abs().max().item<double>();
         Assert.True(diff < 1e-12, $"max |posterior mean − closed form| = {diff}");
     }

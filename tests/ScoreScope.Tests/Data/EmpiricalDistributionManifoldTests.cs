@@ -24,10 +24,10 @@ public sealed class EmpiricalDistributionManifoldTests(ITestOutputHelper output)
         using var p = ThreePoints();
         using var g = Seeds.Generator(Seed);
         using var x0 = p.Sample(count, g);
-        using var x = x0 * a + randn([count, 2], dtype: ScalarType.Float64, generator: g) * b;
+        using var x = x0.Multiply(a).Add(randn([count, 2], dtype: ScalarType.Float64, generator: g).Multiply(b));
         Assert.Equal(count, x.shape[0]);
-        using var energy = p.Score(x, a, b).square().sum(1) * t;
-        using var error = (p.PosteriorMean(x, a, b) - x0).square().sum(1) / t;
+        using var energy = p.Score(x, a, b).Square().sum(1).Multiply(t);
+        using var error = (p.PosteriorMean(x, a, b) - x0).Square().sum(1).Divide(t);
         double e = energy.mean().item<double>(), eSe = energy.std().item<double>() / Math.Sqrt(count);
         double d = error.mean().item<double>();
         output.WriteLine($"3 points, t = {t}: t·E|S|² = {e:F4} ± {eSe:F4}, E|f − x₀|²/t = {d:G4}");
@@ -44,7 +44,7 @@ public sealed class EmpiricalDistributionManifoldTests(ITestOutputHelper output)
         foreach (double t in new[] { 1.0, 0.1, 0.01 })
         {
             double a = OrnsteinUhlenbeck.A(t), b = OrnsteinUhlenbeck.B(t);
-            using var x = (randn([64, 2], dtype: ScalarType.Float64, generator: g) * 0.7).requires_grad_(true);
+            using var x = (randn([64, 2], dtype: ScalarType.Float64, generator: g).Multiply(0.7)).requires_grad_(true);
             using var logp = p.LogDensity(x, a, b).sum();
             var grad = autograd.grad([logp], [x])[0];
             using var s = p.Score(x.detach(), a, b);

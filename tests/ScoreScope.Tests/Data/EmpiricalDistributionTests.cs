@@ -10,15 +10,15 @@ public sealed class EmpiricalDistributionTests
 
     /// <summary>50 points in 3-D, stored as [50, 3, 1] to exercise event flattening, offset from the origin.</summary>
     static Tensor Points(long count = 50) =>
-        randn([count, 3, 1], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed)) * 1.5 + 2.0;
+        randn([count, 3, 1], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed)).Multiply(1.5).Add(2.0);
 
     /// <summary>log Σᵢ wᵢ N(x; a·yᵢ, b²I) and the softmax-weighted mean of the yᵢ from the full distance matrix.</summary>
     static (Tensor LogDensity, Tensor PosteriorMean) BruteForce(Tensor y, Tensor w, Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
         long d = y.shape[1];
-        var squaredDistances = (x.unsqueeze(1) - y.unsqueeze(0) * a).square().sum(2);
-        var logJoint = w.log().unsqueeze(0) - squaredDistances / (2 * b * b) - 0.5 * d * Math.Log(2 * Math.PI * b * b);
+        var squaredDistances = (x.unsqueeze(1) - y.unsqueeze(0).Multiply(a)).Square().sum(2);
+        var logJoint = (w.log().unsqueeze(0) - squaredDistances.Divide(2 * b * b)).Subtract(0.5 * d * Math.Log(2 * Math.PI * b * b));
         var posterior = logJoint.softmax(1).matmul(y);
         return (logJoint.logsumexp(1).MoveToOuterDisposeScope(), posterior.MoveToOuterDisposeScope());
     }
@@ -48,7 +48,7 @@ public sealed class EmpiricalDistributionTests
     public void Weighted_score_equals_autograd_of_log_density()
     {
         using var points = Points();
-        using var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)) + 0.1;
+        using var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)).Add(0.1);
         using var empirical = new EmpiricalDistribution(points, weights, chunkSize: 16);
         ExactDistributionChecks.ScoreMatchesAutograd(empirical, Seed + 3);
     }
@@ -66,7 +66,7 @@ public sealed class EmpiricalDistributionTests
     {
         using var scope = NewDisposeScope();
         var points = Points();
-        var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 5)) + 0.1;
+        var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 5)).Add(0.1);
         using var empirical = new EmpiricalDistribution(points, weights, chunkSize: 9);
         var y = points.reshape(50, 3);
         foreach (var (a, b) in ExactDistributionChecks.Coefficients)
@@ -111,7 +111,7 @@ public sealed class EmpiricalDistributionTests
         using var empirical = new EmpiricalDistribution(points, chunkSize: 2);
         // The middle query sits by the first point, so only the other two rows overflow and are recomputed.
         var x = tensor(new[] { 1.05, 0.97, 29.9, 30.05, 1.1, 0.95 }, [3, 2]).to_type(dtype);
-        var (_, expected) = BruteForce(points.to_type(ScalarType.Float64), full(5, 0.2, dtype: ScalarType.Float64), x.to_type(ScalarType.Float64), 1.0, 0.1);
+        var (_, expected) = BruteForce(points.to_type(ScalarType.Float64), ScalarArithmetic.Full([5], 0.2, ScalarType.Float64), x.to_type(ScalarType.Float64), 1.0, 0.1);
         var actual = empirical.PosteriorMean(x, 1.0, 0.1).to_type(ScalarType.Float64);
         double error = MaxRelativeError(actual, expected);
         // float32 logits carry an absolute error of about ε₃₂·|x̃||ỹ|a/b² ≈ 6e-8·42·42/0.01 ≈ 1e-2, which moves the
@@ -204,7 +204,7 @@ public sealed class EmpiricalDistributionTests
         var mean = y.mean([0]);
         var centred = y - mean;
         Assert.True(MaxRelativeError(empirical.Mean, mean) <= 1e-14);
-        Assert.True(MaxRelativeError(empirical.Covariance, centred.t().matmul(centred) / 50) <= 1e-14);
+        Assert.True(MaxRelativeError(empirical.Covariance, centred.t().matmul(centred).Divide(50)) <= 1e-14);
     }
 
     [Fact]
@@ -213,13 +213,13 @@ public sealed class EmpiricalDistributionTests
     {
         const long sampleSize = 40_000;
         using var scope = NewDisposeScope();
-        var points = arange(4, dtype: ScalarType.Float64).unsqueeze(1);
+        var points = ScalarArithmetic.Arange(0, 4, ScalarType.Float64).unsqueeze(1);
         var weights = tensor(new[] { 0.1, 0.2, 0.3, 0.4 });
         foreach (var w in new Tensor?[] { null, weights })
         {
             using var empirical = new EmpiricalDistribution(points, w);
             var draws = empirical.Sample(sampleSize, Seeds.Generator(Seed + 12)).squeeze(1).to_type(ScalarType.Int64);
-            var frequencies = bincount(draws, minlength: 4).to_type(ScalarType.Float64) / sampleSize;
+            var frequencies = bincount(draws, minlength: 4).to_type(ScalarType.Float64).Divide(sampleSize);
             for (int i = 0; i < 4; i++)
             {
                 double p = empirical.Weights[i].item<double>();
@@ -258,7 +258,7 @@ public sealed class EmpiricalDistributionTests
         Assert.Contains("[5]", weights.Message);
         Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(zeros(5, 3), tensor(new[] { 1.0, 1, 0, 1, 1 })));
         Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(zeros(5, 3), chunkSize: 0));
-        Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(full(2, 2, double.NaN)));
+        Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(ScalarArithmetic.Full([2, 2], double.NaN, ScalarType.Float32)));
         Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(zeros(5, 3), computeType: ScalarType.Float16));
     }
 }

@@ -52,7 +52,7 @@ internal static class ExactDistributionChecks
             using var scope = NewDisposeScope();
             var x = PerturbedSamples(distribution, 64, a, b, seed);
             var direct = distribution.PosteriorMean(x, a, b);
-            var tweedie = (x + distribution.Score(x, a, b) * (b * b)) / a;
+            var tweedie = x.Add(distribution.Score(x, a, b).Multiply(b * b)).Divide(a);
             double scale = Math.Max(1, tweedie.abs().max().item<double>());
             double error = (direct - tweedie).abs().max().item<double>();
             Assert.True(error <= 1e-10 * scale,
@@ -103,6 +103,6 @@ internal static class ExactDistributionChecks
         var generator = Seeds.Generator(seed);
         var x0 = distribution.Sample(count, generator);
         var z = randn(x0.shape, dtype: ScalarType.Float64, generator: generator);
-        return (x0 * a + z * b).MoveToOuterDisposeScope();
+        return (x0.Multiply(a).Add(z.Multiply(b))).MoveToOuterDisposeScope();
     }
 }

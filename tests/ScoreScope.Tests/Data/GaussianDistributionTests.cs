@@ -15,7 +15,7 @@ public sealed class GaussianDistributionTests
         var generator = Seeds.Generator(Seed);
         var l = randn([4, 4], dtype: ScalarType.Float64, generator: generator);
         var mean = randn([4], dtype: ScalarType.Float64, generator: generator);
-        var covariance = l.matmul(l.t()) + eye(4, dtype: ScalarType.Float64) * 0.2;
+        var covariance = l.matmul(l.t()).Add(eye(4, dtype: ScalarType.Float64).Multiply(0.2));
         return new GaussianDistribution(mean, covariance);
     }
 

@@ -16,9 +16,9 @@ public sealed class GaussianMixtureDistributionTests
         var components = new GaussianDistribution[3];
         for (int k = 0; k < 3; k++)
         {
-            var l = randn([3, 3], dtype: ScalarType.Float64, generator: generator) * 0.7;
-            var mean = randn([3], dtype: ScalarType.Float64, generator: generator) * 3;
-            components[k] = new GaussianDistribution(mean, l.matmul(l.t()) + eye(3, dtype: ScalarType.Float64) * 0.1);
+            var l = randn([3, 3], dtype: ScalarType.Float64, generator: generator).Multiply(0.7);
+            var mean = randn([3], dtype: ScalarType.Float64, generator: generator).Multiply(3);
+            components[k] = new GaussianDistribution(mean, l.matmul(l.t()).Add(eye(3, dtype: ScalarType.Float64).Multiply(0.1)));
         }
         return new GaussianMixtureDistribution([0.5, 0.3, 0.2], components);
     }

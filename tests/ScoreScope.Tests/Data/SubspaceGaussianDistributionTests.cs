@@ -1,4 +1,5 @@
 using ScoreScope.Data;
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using static TorchSharp.torch;
 
@@ -64,8 +65,8 @@ public sealed class SubspaceGaussianDistributionTests
         using var p = SubspaceGaussianDistribution.RandomFactor(12, [new VarianceBlock(5, 1.0)], generator);
         using var scope = NewDisposeScope();
         const double a = 0.8, b = 0.5;
-        var noisy = p.Covariance * (a * a) + eye(12, dtype: ScalarType.Float64) * (b * b);
-        double error = (p.ScoreJacobian(a, b).matmul(noisy) + eye(12, dtype: ScalarType.Float64)).abs().max().item<double>();
+        var noisy = p.Covariance.Multiply(a * a).Add(eye(12, dtype: ScalarType.Float64).Multiply(b * b));
+        double error = (p.ScoreJacobian(a, b).matmul(noisy).Add(eye(12, dtype: ScalarType.Float64))).abs().max().item<double>();
         Assert.True(error < 1e-12, $"max |J(a²C + b²I) + I| = {error:G3}");
         Assert.Equal(5, p.CovarianceEigenvalues.shape[0]);
     }

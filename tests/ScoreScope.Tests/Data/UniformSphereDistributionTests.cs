@@ -117,7 +117,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         // in a torch graph, so autograd is not available); step h = 1e-3·b, truncation ≈ (h/b)⁴ ≈ 1e-12.
         var p = new UniformSphereDistribution(n);
         using var g = Seeds.Generator(Seed);
-        using var x = randn([20, n], dtype: ScalarType.Float64, generator: g) * 0.8;
+        using var x = randn([20, n], dtype: ScalarType.Float64, generator: g).Multiply(0.8);
         foreach (double t in new[] { 0.5, 0.1, 0.01 })
         {
             double a = OrnsteinUhlenbeck.A(t), b = OrnsteinUhlenbeck.B(t), h = 1e-3 * b;
@@ -126,11 +126,11 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
             {
                 using var e = zeros(n, dtype: ScalarType.Float64);
                 e[j] = 1.0;
-                using var l2 = p.LogDensity(x + e * (2 * h), a, b);
-                using var l1 = p.LogDensity(x + e * h, a, b);
-                using var m1 = p.LogDensity(x - e * h, a, b);
-                using var m2 = p.LogDensity(x - e * (2 * h), a, b);
-                using var fd = (m2 - l2 + 8 * (l1 - m1)) / (12 * h);
+                using var l2 = p.LogDensity(x.Add(e.Multiply(2 * h)), a, b);
+                using var l1 = p.LogDensity(x.Add(e.Multiply(h)), a, b);
+                using var m1 = p.LogDensity(x - e.Multiply(h), a, b);
+                using var m2 = p.LogDensity(x - e.Multiply(2 * h), a, b);
+                using var fd = (m2 - l2).Add((l1 - m1).Multiply(8)).Divide(12 * h);
                 using var exact = s[TensorIndex.Colon, j];
                 double error = (fd - exact).abs().max().item<double>();
                 double scale = s.abs().max().item<double>();
@@ -145,7 +145,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         // Circle, t = 0.5: Riemann sum over [−6, 6]² (tails below e^{−20}).
         var p = UniformSphereDistribution.Circle();
         double t = 0.5, step = 0.02;
-        using var grid = arange(-6.0, 6.0, step, dtype: ScalarType.Float64) + step / 2;
+        using var grid = ScalarArithmetic.Arange(-6.0, 6.0, step, ScalarType.Float64).Add(step / 2);
         var mesh = meshgrid([grid, grid], indexing: "ij");
         using var x = stack([mesh[0].flatten(), mesh[1].flatten()], 1);
         using var logp = p.LogDensity(x, OrnsteinUhlenbeck.A(t), OrnsteinUhlenbeck.B(t));
@@ -164,10 +164,10 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         var p = new UniformSphereDistribution(n);
         using var g = Seeds.Generator(Seed);
         using var x0 = p.Sample(count, g);
-        using var x = x0 * a + randn([count, n], dtype: ScalarType.Float64, generator: g) * b;
+        using var x = x0.Multiply(a).Add(randn([count, n], dtype: ScalarType.Float64, generator: g).Multiply(b));
         Assert.Equal(count, x.shape[0]);
-        using var energy = p.Score(x, a, b).square().sum(1) * t;
-        using var error = (p.PosteriorMean(x, a, b) - x0).square().sum(1) / t;
+        using var energy = p.Score(x, a, b).Square().sum(1).Multiply(t);
+        using var error = (p.PosteriorMean(x, a, b) - x0).Square().sum(1).Divide(t);
         double e = energy.mean().item<double>(), eSe = energy.std().item<double>() / Math.Sqrt(count);
         double d = error.mean().item<double>(), dSe = error.std().item<double>() / Math.Sqrt(count);
         output.WriteLine($"n = {n}, t = {t}: t·E|S|² = {e:F4} ± {eSe:F4}, E|f − x₀|²/t = {d:F4} ± {dSe:F4}");
@@ -207,7 +207,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         using var g = Seeds.Generator(Seed);
         using var x = randn([50, 3], dtype: ScalarType.Float64, generator: g);
         double a = OrnsteinUhlenbeck.A(0.3), b = OrnsteinUhlenbeck.B(0.3);
-        using var viaScore = (x + p.Score(x, a, b) * (b * b)) / a;
+        using var viaScore = x.Add(p.Score(x, a, b).Multiply(b * b)).Divide(a);
         using var f = p.PosteriorMean(x, a, b);
         Assert.True((viaScore - f).abs().max().item<double>() < 1e-14);
     }

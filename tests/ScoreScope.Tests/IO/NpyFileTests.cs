@@ -216,7 +216,7 @@ public sealed class NpyFileTests
     public void Writing_an_unsupported_dtype_or_a_mismatched_shape_throws()
     {
         using var directory = new TemporaryDirectory();
-        using var integers = arange(3);
+        using var integers = ScalarArithmetic.Arange(0, 3, ScalarType.Int64);
         var dtype = Assert.Throws<ArgumentException>(() => NpyFile.Write(directory.File("i.npy"), integers));
         Assert.Contains("int64", dtype.Message);
         var shape = Assert.Throws<ArgumentException>(() => NpyFile.Write(directory.File("s.npy"), [1.0, 2.0, 3.0], [2, 2]));

@@ -75,15 +75,15 @@ public sealed class ForwardProcessTests
             double tm = (i + 0.5) * dt;
             using (var z = randn(paths, dtype: ScalarType.Float64, generator: generator))
             {
-                x.mul_(1 + p.DriftCoefficient(tm) * dt).add_(z, alpha: p.Diffusion(tm) * Math.Sqrt(dt));
+                x.MultiplyInPlace(1 + p.DriftCoefficient(tm) * dt).AddScaledInPlace(z,p.Diffusion(tm) * Math.Sqrt(dt));
             }
             if (checkpoints.TryGetValue(i + 1, out double t))
             {
                 Assert.Equal(paths, x.shape[0]);
                 double mean = x.mean().item<double>();
-                var centred = x - mean;
-                double variance = centred.square().mean().item<double>();
-                double m4 = centred.pow(4).mean().item<double>();
+                var centred = x.Subtract(mean);
+                double variance = centred.Square().mean().item<double>();
+                double m4 = centred.Power(4).mean().item<double>();
                 double seMean = Math.Sqrt(variance / paths);
                 double seVariance = Math.Sqrt((m4 - variance * variance) / paths);
                 double a = p.A(t), b2 = Square(p.B(t));

@@ -46,7 +46,7 @@ public sealed class ProbabilityFlowConvergenceTests(ITestOutputHelper output)
         var errors = stepCounts.Select(n =>
         {
             using var x = sampler.Sample(score, process, start, TimeGrid.Create(grid, process, n, tMin), noise: null);
-            return (x - exact).square().sum(1).mean().sqrt().item<double>();
+            return (x - exact).Square().sum(1).mean().sqrt().item<double>();
         }).ToArray();
 
         // Then
@@ -64,9 +64,9 @@ public sealed class ProbabilityFlowConvergenceTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         var identity = eye(10, dtype: ScalarType.Float64);
         double t = 0.7, s = 0.2;
-        var columns = ExactFlow(gaussian, process, identity + gaussian.Mean * process.A(t), t, s) - gaussian.Mean * process.A(s);
-        var covT = gaussian.Covariance * Math.Pow(process.A(t), 2) + identity * Math.Pow(process.B(t), 2);
-        var covS = gaussian.Covariance * Math.Pow(process.A(s), 2) + identity * Math.Pow(process.B(s), 2);
+        var columns = ExactFlow(gaussian, process, identity.Add(gaussian.Mean.Multiply(process.A(t))), t, s) - gaussian.Mean.Multiply(process.A(s));
+        var covT = gaussian.Covariance.Multiply(Math.Pow(process.A(t), 2)).Add(identity.Multiply(Math.Pow(process.B(t), 2)));
+        var covS = gaussian.Covariance.Multiply(Math.Pow(process.A(s), 2)).Add(identity.Multiply(Math.Pow(process.B(s), 2)));
         var pushed = columns.t().matmul(covT).matmul(columns);
         Assert.True((pushed - covS).abs().max().item<double>() < 1e-12, "the exact flow map does not push p_t's covariance to p_s's");
     }
@@ -76,9 +76,9 @@ public sealed class ProbabilityFlowConvergenceTests(ITestOutputHelper output)
     {
         double at = process.A(t), bt = process.B(t), aS = process.A(s), bS = process.B(s);
         var lambda = gaussian.Eigenvalues;
-        var factor = ((lambda * (aS * aS) + bS * bS) / (lambda * (at * at) + bt * bt)).sqrt();
+        var factor = ((lambda.Multiply(aS * aS).Add(bS * bS)) / (lambda.Multiply(at * at).Add(bt * bt))).sqrt();
         var q = gaussian.Eigenvectors;
-        return gaussian.Mean * aS + ((x - gaussian.Mean * at).matmul(q) * factor).matmul(q.t());
+        return gaussian.Mean.Multiply(aS).Add(((x - gaussian.Mean.Multiply(at)).matmul(q) * factor).matmul(q.t()));
     }
 
     static double Slope(double[] x, double[] y)

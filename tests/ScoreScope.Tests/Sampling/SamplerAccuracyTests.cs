@@ -77,8 +77,8 @@ public sealed class SamplerAccuracyTests(ITestOutputHelper output)
 
         // Then: p_{t_min} has mean aμ and covariance a²Σ + b²I
         using var scope = NewDisposeScope();
-        var mean = exact.Mean! * a;
-        var covariance = exact.Covariance! * (a * a) + eye(mean.shape[0], dtype: ScalarType.Float64) * (b * b);
+        var mean = (exact.Mean!).Multiply(a);
+        var covariance = (exact.Covariance!).Multiply(a * a).Add(eye(mean.shape[0], dtype: ScalarType.Float64).Multiply(b * b));
         double meanZ = SampleMoments.MeanError(samples, mean).Max(e => Math.Abs(e.StandardScore()));
         double covZ = SampleMoments.CovarianceError(samples, covariance).Cast<Estimate>().Max(e => Math.Abs(e.StandardScore()));
         var reference = SamplingFixtures.MarginalSamples(exact, process, tMin, SampleCount, Seeds.Derive(Seed, "reference"));

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Sampling;
 using static TorchSharp.torch;
@@ -21,10 +22,10 @@ public sealed class SamplerMathTests
         var x0 = Column(0.3, 0.7);
         var z = Column(0.5, -1.5);
         var (next, mean) = SamplerMath.AncestralStep(process, x, x0, t, s, z);
-        var expectedMean = x0 * (Math.Sqrt(barS) * beta / (1 - barT)) + x * (Math.Sqrt(alpha) * (1 - barS) / (1 - barT));
+        var expectedMean = x0.Multiply(Math.Sqrt(barS) * beta / (1 - barT)).Add(x.Multiply(Math.Sqrt(alpha) * (1 - barS) / (1 - barT)));
         double expectedSd = Math.Sqrt((1 - barS) / (1 - barT) * beta);
         Assert.True((mean - expectedMean).abs().max().item<double>() < 1e-14, "posterior mean differs from Ho et al. Eq. 7");
-        Assert.True((next - mean - z * expectedSd).abs().max().item<double>() < 1e-14, "posterior standard deviation differs from √β̃");
+        Assert.True((next - mean - z.Multiply(expectedSd)).abs().max().item<double>() < 1e-14, "posterior standard deviation differs from √β̃");
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class SamplerMathTests
         var x0 = Column(0.3, 0.7);
         var z = Column(0.5, -1.5);
         var (next, _) = SamplerMath.AncestralStep(process, x, x0, t, s, z);
-        var expected = x + (x0 - x) / st2 * (st2 - ss2) + z * Math.Sqrt(ss2 * (st2 - ss2) / st2);
+        var expected = x.Add((x0 - x).Divide(st2).Multiply(st2 - ss2)).Add(z.Multiply(Math.Sqrt(ss2 * (st2 - ss2) / st2)));
         Assert.True((next - expected).abs().max().item<double>() < 1e-12, "VE ancestral step differs from SMLD's");
     }
 
@@ -53,9 +54,9 @@ public sealed class SamplerMathTests
         var z = Column(1.0, -1.0);
         var (next, mean) = SamplerMath.EulerMaruyamaStep(process, x, score, t, s, z);
         // f(t) = −β/2: x − (−β/2·x − β·s)·h + √(βh)·z
-        var expectedMean = x + (x * (beta / 2) + score * beta) * h;
+        var expectedMean = x.Add(x.Multiply(beta / 2).Add(score.Multiply(beta)).Multiply(h));
         Assert.True((mean - expectedMean).abs().max().item<double>() < 1e-14);
-        Assert.True((next - expectedMean - z * Math.Sqrt(beta * h)).abs().max().item<double>() < 1e-14);
+        Assert.True((next - expectedMean - z.Multiply(Math.Sqrt(beta * h))).abs().max().item<double>() < 1e-14);
     }
 
     [Fact]

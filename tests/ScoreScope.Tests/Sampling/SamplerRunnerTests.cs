@@ -1,4 +1,5 @@
 using ScoreScope.Data;
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Sampling;
 using ScoreScope.Scores;
@@ -81,7 +82,7 @@ public sealed class SamplerRunnerTests
         using var ring = GaussianMixtureDistribution.Ring();
         var score = ring.ScoreFunction(process);
         var times = TimeGrid.Karras(process, 5);
-        using var x = randn([300, 2], dtype: ScalarType.Float64, generator: new Generator(1)) * 100;
+        using var x = randn([300, 2], dtype: ScalarType.Float64, generator: new Generator(1)).Multiply(100);
         using var copy = x.clone();
         int steps = 0;
 

@@ -32,7 +32,7 @@ static class SamplingFixtures
         var (q, _) = linalg.qr(randn([10, 10], dtype: ScalarType.Float64, generator: generator));
         var lambda = tensor(Enumerable.Range(0, 10).Select(k => 0.2 * Math.Pow(1.4, k)).ToArray(), dtype: ScalarType.Float64);
         var covariance = (q * lambda.unsqueeze(0)).matmul(q.t());
-        covariance = 0.5 * (covariance + covariance.t());
+        covariance = covariance.Add(covariance.t()).Multiply(0.5);
         var mean = tensor(Enumerable.Range(0, 10).Select(k => (k - 4.5) / 30).ToArray(), dtype: ScalarType.Float64);
         return new GaussianDistribution(mean, covariance);
     }
@@ -64,7 +64,7 @@ static class SamplingFixtures
         public Tensor Score(Tensor x, double t)
         {
             double a = process.A(t), b = process.B(t);
-            return (x - a * mean) * (-1 / (a * a * variance + b * b));
+            return x.Subtract(a * mean).Multiply(-1 / (a * a * variance + b * b));
         }
     }
 }

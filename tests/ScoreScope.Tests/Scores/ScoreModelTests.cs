@@ -16,7 +16,7 @@ public sealed class ScoreModelTests
         var model = ScoreModel.Create(config, Seed);
         using var generator = Seeds.Generator(Seed + 1);
         using var _ = no_grad();
-        foreach (var p in model.Network.parameters()) p.copy_(randn(p.shape, generator: generator) * 0.2);
+        foreach (var p in model.Network.parameters()) p.copy_(randn(p.shape, generator: generator).Multiply(0.2));
         return model;
     }
 
@@ -39,7 +39,7 @@ public sealed class ScoreModelTests
         using var scope = NewDisposeScope();
         using var model = RandomModel(kind, Spec(process));
         using var generator = Seeds.Generator(Seed);
-        var x = randn(new long[] { 16, 3 }, dtype: ScalarType.Float64, generator: generator) * 2;
+        var x = randn(new long[] { 16, 3 }, dtype: ScalarType.Float64, generator: generator).Multiply(2);
         const double t = 0.3;
         double a = model.Process.A(t), b = model.Process.B(t);
 
@@ -64,8 +64,8 @@ public sealed class ScoreModelTests
         double a = model.Process.A(t), b = model.Process.B(t);
         var c = model.Parametrisation.Coefficients(a, b);
         using var _ = no_grad();
-        var condition = full(new long[] { 8 }, 0.25 * Math.Log(b / a), dtype: ScalarType.Float32);
-        var output = model.Network.forward((x * c.InputScale).to_type(ScalarType.Float32), condition);
+        var condition = ScalarArithmetic.Full([8], 0.25 * Math.Log(b / a), ScalarType.Float32);
+        var output = model.Network.forward((x.Multiply(c.InputScale)).to_type(ScalarType.Float32), condition);
         var expected = model.Parametrisation.ScoreFromOutput(x, output, a, b);
         Assert.Equal(0.0, (expected - model.Score(x, t)).abs().max().item<double>(), 12);
     }

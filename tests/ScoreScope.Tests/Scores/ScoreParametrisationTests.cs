@@ -36,13 +36,13 @@ public sealed class ScoreParametrisationTests
         var mu = tensor(Mean, dtype: ScalarType.Float64);
         var sigma = tensor(Covariance, dtype: ScalarType.Float64);
         var cholesky = linalg.cholesky(sigma);
-        var x0 = mu + randn(new long[] { 64, 3 }, dtype: ScalarType.Float64, generator: generator).matmul(cholesky.T);
-        var x = x0 * a + randn(new long[] { 64, 3 }, dtype: ScalarType.Float64, generator: generator) * b;
-        var c = sigma * (a * a) + eye(3, dtype: ScalarType.Float64) * (b * b);
-        var centred = x - mu * a;
+        var x0 = mu.Add(randn(new long[] { 64, 3 }, dtype: ScalarType.Float64, generator: generator).matmul(cholesky.T));
+        var x = x0.Multiply(a).Add(randn(new long[] { 64, 3 }, dtype: ScalarType.Float64, generator: generator).Multiply(b));
+        var c = sigma.Multiply(a * a).Add(eye(3, dtype: ScalarType.Float64).Multiply(b * b));
+        var centred = x - mu.Multiply(a);
         var solved = linalg.solve(c, centred.T).T;            // (a²Σ + b²I)⁻¹(x − aμ), row-wise
         var score = -solved;
-        var denoised = mu + solved.matmul(sigma.T) * a;       // μ + aΣ(...)
+        var denoised = mu.Add(solved.matmul(sigma.T).Multiply(a));       // μ + aΣ(...)
         return (x, score, denoised);
     }
 
@@ -77,7 +77,7 @@ public sealed class ScoreParametrisationTests
 
         var noise = ScoreConversions.NoiseFromScore(score, b);
         AssertClose(score, ScoreConversions.ScoreFromNoise(noise, b), 1e-12, "s → ε → s");
-        AssertClose(noise, -score * b, 1e-15, "ε = −b·s");
+        AssertClose(noise, (-score).Multiply(b), 1e-15, "ε = −b·s");
         AssertClose(score, ScoreConversions.ScoreFromDenoiser(x, denoised, a, b), 1e-8, "s from x̂₀");
         AssertClose(denoised, ScoreConversions.DenoiserFromScore(x, score, a, b), 1e-10, "x̂₀ from s");
     }
@@ -93,11 +93,11 @@ public sealed class ScoreParametrisationTests
         const double sigmaData = 1.3;
         var edm = new EdmPreconditioning(sigmaData);
         double sigma = b / a;
-        var edmOutput = (denoised - x / a * edm.CSkip(sigma)) / edm.COut(sigma);
+        var edmOutput = (denoised - x.Divide(a).Multiply(edm.CSkip(sigma))).Divide(edm.COut(sigma));
         var natural = new (ScoreParametrisation Parametrisation, Tensor Output)[]
         {
             (new DirectScoreParametrisation(sigmaData), score),
-            (new NoisePredictionParametrisation(sigmaData), -score * b),
+            (new NoisePredictionParametrisation(sigmaData), (-score).Multiply(b)),
             (new DataPredictionParametrisation(sigmaData), denoised),
             (edm, edmOutput),
         };

@@ -17,7 +17,7 @@ public sealed class UNetScoreNetworkTests
         // The output convolution starts at zero; randomise every weight so the map is non-trivial.
         using var weights = Seeds.Generator(Seed + 1);
         using var _ = no_grad();
-        foreach (var p in network.parameters()) p.copy_(randn(p.shape, generator: weights) * 0.3);
+        foreach (var p in network.parameters()) p.copy_(randn(p.shape, generator: weights).Multiply(0.3));
         return network;
     }
 

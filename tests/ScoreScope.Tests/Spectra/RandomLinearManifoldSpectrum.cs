@@ -15,8 +15,8 @@ internal static class RandomLinearManifoldSpectrum
         using var scope = NewDisposeScope();
         int m = blockDimensions.Sum();
         var generator = Seeds.Generator(seed);
-        var g = randn([ambientDimension, m], dtype: ScalarType.Float64, generator: generator) / Math.Sqrt(ambientDimension);
-        var scale = cat(blockDimensions.Select((mk, k) => full(mk, Math.Sqrt(variances[k]), dtype: ScalarType.Float64)).ToArray());
+        var g = randn([ambientDimension, m], dtype: ScalarType.Float64, generator: generator).Divide(Math.Sqrt(ambientDimension));
+        var scale = cat(blockDimensions.Select((mk, k) => ScalarArithmetic.Full([mk], Math.Sqrt(variances[k]), ScalarType.Float64)).ToArray());
         var gs = g * scale.unsqueeze(0);
         var eigenvalues = linalg.eigvalsh(gs.t().matmul(gs));
         return eigenvalues.data<double>().ToArray();

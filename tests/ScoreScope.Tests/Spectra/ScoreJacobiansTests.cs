@@ -22,7 +22,7 @@ public sealed class ScoreJacobiansTests
         ForwardProcess process = varianceExploding ? VarianceExplodingProcess.Geometric() : VariancePreservingProcess.WithBetaRange();
         using var data = Manifold();
         using var scope = NewDisposeScope();
-        var x = data.Sample(8, Seeds.Generator(Seed + 1)) * process.A(t) + randn([8, 100], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)) * process.B(t);
+        var x = data.Sample(8, Seeds.Generator(Seed + 1)).Multiply(process.A(t)).Add(randn([8, 100], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)).Multiply(process.B(t)));
         var exact = ScoreJacobians.Exact(data, process, t, 8);
         var automatic = ScoreJacobians.Autograd(data.ScoreFunction(process), x, t);
         double error = (exact - automatic).abs().max().item<double>() / exact.abs().max().item<double>();
@@ -42,7 +42,7 @@ public sealed class ScoreJacobiansTests
         // The network runs in float32, so the difference quotient has rounding error ~1e-7/h and truncation ~h².
         var eye6 = eye(6, dtype: ScalarType.Float64);
         var columns = Enumerable.Range(0, 6).Select(j =>
-            (model.Score(x + eye6[j] * h, t) - model.Score(x - eye6[j] * h, t)) / (2 * h)).ToArray();
+            (model.Score(x.Add(eye6[j].Multiply(h)), t) - model.Score(x - eye6[j].Multiply(h), t)).Divide(2 * h)).ToArray();
         var differences = stack(columns, 2);
         double scale = jacobian.abs().max().item<double>();
         double error = (jacobian - differences).abs().max().item<double>() / scale;
@@ -54,7 +54,7 @@ public sealed class ScoreJacobiansTests
     public void A_non_differentiable_score_is_rejected_with_its_shape()
     {
         using var x = zeros(2, 3, dtype: ScalarType.Float64);
-        var e = Assert.Throws<ArgumentException>(() => ScoreJacobians.Autograd(v => v.detach() * 2, x));
+        var e = Assert.Throws<ArgumentException>(() => ScoreJacobians.Autograd(v => v.detach().Multiply(2), x));
         Assert.Contains("differentiable", e.Message);
     }
 }

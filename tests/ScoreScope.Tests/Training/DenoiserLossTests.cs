@@ -40,13 +40,13 @@ public sealed class DenoiserLossTests
         using var model = ScoreModel.Create(config, Seed);
         using var generator = Seeds.Generator(Seed);
         var x0 = randn(new long[] { 64, 2 }, dtype: ScalarType.Float64, generator: generator);
-        var t = (rand(new long[] { 64 }, dtype: ScalarType.Float64, generator: generator) * Math.Log(1e5) + Math.Log(1e-5)).exp();
+        var t = (rand(new long[] { 64 }, dtype: ScalarType.Float64, generator: generator).Multiply(Math.Log(1e5)).Add(Math.Log(1e-5))).exp();
         var z = randn(new long[] { 64, 2 }, dtype: ScalarType.Float64, generator: generator);
         var times = new TimeSampling(TimeSamplingKind.LogUniform, 1e-5, 1.0);
         using var _ = no_grad();
         var denoiser = new DenoiserLoss(times, LossWeighting.SignalToNoise).PerSampleLoss(model, x0, t, z).to_type(ScalarType.Float64);
         var noise = new DenoisingScoreMatchingLoss(times, LossWeighting.NoiseVariance).PerSampleLoss(model, x0, t, z).to_type(ScalarType.Float64);
-        double worst = ((denoiser - noise).abs() / noise.abs().clamp_min(1e-12)).max().item<double>();
+        double worst = ((denoiser - noise).abs() / noise.abs().ClampMin(1e-12)).max().item<double>();
         Assert.True(worst < 1e-4, $"largest relative difference {worst:R} (float32 network output, float64 weights)");
     }
 }

@@ -17,15 +17,15 @@ public sealed class LossTests
         var model = ScoreModel.Create(config, Seed);
         using var generator = Seeds.Generator(Seed + 1);
         using var _ = no_grad();
-        foreach (var p in model.Network.parameters()) p.copy_(randn(p.shape, generator: generator) * 0.3);
+        foreach (var p in model.Network.parameters()) p.copy_(randn(p.shape, generator: generator).Multiply(0.3));
         return model;
     }
 
     static (Tensor X0, Tensor T, Tensor Z) Batch()
     {
         using var generator = Seeds.Generator(Seed);
-        var x0 = randn(new long[] { 32, 2 }, dtype: ScalarType.Float64, generator: generator) * 2;
-        var t = rand(new long[] { 32 }, dtype: ScalarType.Float64, generator: generator) * 0.9 + 0.05;
+        var x0 = randn(new long[] { 32, 2 }, dtype: ScalarType.Float64, generator: generator).Multiply(2);
+        var t = rand(new long[] { 32 }, dtype: ScalarType.Float64, generator: generator).Multiply(0.9).Add(0.05);
         var z = randn(new long[] { 32, 2 }, dtype: ScalarType.Float64, generator: generator);
         return (x0, t, z);
     }
@@ -65,7 +65,7 @@ public sealed class LossTests
         var loss = new DenoisingScoreMatchingLoss(new TimeSampling(), Weighting(weighting));
         using var _ = no_grad();
         var actual = loss.PerSampleLoss(model, x0, t, z).to_type(ScalarType.Float64);
-        var expected = Expected(model, x0, t, z, Weighting(weighting), (s, xt, a, b, x00) => (s + z / b).square(), (λ, a, b) => λ);
+        var expected = Expected(model, x0, t, z, Weighting(weighting), (s, xt, a, b, x00) => (s.Add(z / b)).Square(), (λ, a, b) => λ);
         AssertRelative(expected, actual, 2e-4);
     }
 
@@ -81,7 +81,7 @@ public sealed class LossTests
         using var _ = no_grad();
         var actual = loss.PerSampleLoss(model, x0, t, z).to_type(ScalarType.Float64);
         var expected = Expected(model, x0, t, z, LossWeighting.Unit,
-            (s, xt, a, b, x00) => ((xt + s * b.square()) / a - x00).square(), (w, a, b) => w);
+            (s, xt, a, b, x00) => ((xt.Add(s * b.Square())) / a - x00).Square(), (w, a, b) => w);
         AssertRelative(expected, actual, 2e-4);
     }
 
@@ -96,8 +96,8 @@ public sealed class LossTests
         var actual = loss.PerSampleLoss(model, x0, t, z).to_type(ScalarType.Float64);
         var a = model.Process.A(t).unsqueeze(1);
         var b = model.Process.B(t).unsqueeze(1);
-        var epsilon = model.NetworkOutput(x0 * a + z * b, t).to_type(ScalarType.Float64);
-        var expected = (epsilon - z).square().mean([1]);
+        var epsilon = model.NetworkOutput((x0 * a).Add(z * b), t).to_type(ScalarType.Float64);
+        var expected = (epsilon - z).Square().mean([1]);
         AssertRelative(expected, actual, 1e-5);
     }
 
@@ -115,16 +115,16 @@ public sealed class LossTests
 
         var a = model.Process.A(t).unsqueeze(1);
         var b = model.Process.B(t).unsqueeze(1);
-        var xt = (x0 * a + z * b).detach().requires_grad_(true);
+        var xt = ((x0 * a).Add(z * b)).detach().requires_grad_(true);
         var s = model.Score(xt, t);
         var quadratic = zeros(32, dtype: ScalarType.Float64);
         var v64 = v[0].to_type(ScalarType.Float64);
         for (int j = 0; j < 2; j++)
         {
             var column = autograd.grad([s[.., j].sum()], [xt], retain_graph: true)[0]; // ∂s_j/∂x_k
-            quadratic += v64[.., j] * (column * v64).sum(1);
+            quadratic = quadratic.Add(v64[.., j] * (column * v64).sum(1));
         }
-        var expected = (quadratic + 0.5 * s.detach().square().sum(1)) / 2;
+        var expected = quadratic.Add(s.detach().Square().sum(1).Multiply(0.5)).Divide(2);
         AssertRelative(expected, actual, 1e-3);
     }
 
@@ -161,7 +161,7 @@ public sealed class LossTests
             var t = sampling.Sample(4096, generator);
             Assert.True(t.min().item<double>() >= 1e-3 && t.max().item<double>() <= 1.0, $"{kind} draws leave [1e-3, 1].");
             if (kind == TimeSamplingKind.DdpmIndices)
-                Assert.True((t * 10 - (t * 10).round()).abs().max().item<double>() < 1e-12, "DDPM times are not multiples of T/N.");
+                Assert.True((t.Multiply(10) - (t.Multiply(10)).round()).abs().max().item<double>() < 1e-12, "DDPM times are not multiples of T/N.");
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class LossTests
     {
         var a = model.Process.A(t).unsqueeze(1);
         var b = model.Process.B(t).unsqueeze(1);
-        var xt = x0 * a + z * b;
+        var xt = (x0 * a).Add(z * b);
         var s = model.Score(xt, t);
         var perSample = residual(s, xt, a, b, x0).mean([1]);
         var times = t.data<double>().ToArray();
@@ -180,7 +180,7 @@ public sealed class LossTests
 
     static void AssertRelative(Tensor expected, Tensor actual, double tolerance)
     {
-        var relative = ((expected - actual).abs() / expected.abs().clamp_min(1e-12)).max().item<double>();
+        var relative = ((expected - actual).abs() / expected.abs().ClampMin(1e-12)).max().item<double>();
         Assert.True(relative <= tolerance, $"Max relative difference {relative:G3} > {tolerance:G1} (float32 network).");
     }
 }

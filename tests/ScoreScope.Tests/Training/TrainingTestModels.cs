@@ -1,4 +1,5 @@
 using ScoreScope.Data;
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using ScoreScope.Training;
@@ -37,7 +38,7 @@ static class TrainingTestModels
         public Tensor Batch(long step, int batchSize, ulong seed, Generator generator)
         {
             var batch = inner.Sample(batchSize, generator);
-            return step == poisonedStep ? batch * double.NaN : batch;
+            return step == poisonedStep ? batch.Multiply(double.NaN) : batch;
         }
 
         public Tensor HeldOut(int count, Generator generator) => inner.Sample(count, generator);

@@ -169,7 +169,7 @@ internal static class SingularModelStage
         else
         {
             // Archimedes: the height z of a uniform point on S² is uniform on [−1, 1].
-            var height = (kept[TensorIndex.Colon, 2] / kept.norm(1).clamp_min(1e-300)).data<double>().ToArray();
+            var height = (kept[TensorIndex.Colon, 2] / kept.norm(1).ClampMin(1e-300)).data<double>().ToArray();
             angular = CircularUniformityTest.TestUniform(height.Select(z => (z + 1) / 2).ToArray());
         }
         return new SingularComparisonRow(manifold, name, projection, pollution, nonFinite, angular, first, last, seconds, heldOut);

@@ -236,7 +236,7 @@ internal sealed class SpectraExperimentRun
             using var scope = NewDisposeScope();
             var learned = ScoreJacobians.Autograd(model, points, chosen[i]);
             var exact = ScoreJacobians.Exact(data, _process, chosen[i], points.shape[0]);
-            double jacobianError = ((learned - exact).square().sum([1, 2]).sqrt() / exact.square().sum([1, 2]).sqrt()).mean().item<double>();
+            double jacobianError = ((learned - exact).Square().sum([1, 2]).sqrt() / exact.Square().sum([1, 2]).sqrt()).mean().item<double>();
             double t = _process.B(chosen[i]) * _process.B(chosen[i]);
             csv.Append(CultureInfo.InvariantCulture, $"{t:R},{scoreErrors[i].RelativeError:R},{scoreErrors[i].StandardError:R},{jacobianError:R}\n");
         }

@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using static TorchSharp.torch;
 
@@ -43,7 +44,7 @@ public static class ForwardCumulantTracker
                     var (a, b) = process.Transition(previous, t);
                     using var scope = NewDisposeScope();
                     var z = randn(x.shape, dtype: ScalarType.Float64, generator: generator);
-                    x.mul_(a).add_(z, alpha: b);
+                    x.MultiplyInPlace(a).AddScaledInPlace(z,b);
                     previous = t;
                 }
                 var summary = obs.Summarize(x, options, order);

@@ -47,7 +47,7 @@ public sealed class LatticeTwoPointFunction
         long n = chunk.shape[0];
         var x = chunk.to_type(ScalarType.Float64).cpu();
         _shift ??= x.mean().item<double>();
-        x = x - _shift.Value;
+        x = x.Subtract(_shift.Value);
         var c = Autocorrelation(x).reshape(n, _volume);
         var perRow = cat([c, x.reshape(n, _volume)], 1).contiguous();
         _means.AddRows(perRow.data<double>().ToArray());
@@ -95,6 +95,6 @@ public sealed class LatticeTwoPointFunction
         long[] dims = _shape.Length == 1 ? [1] : [1, 2];
         var f = fft.rfftn(x, dim: dims);
         var power = (f * f.conj()).real.to_type(ScalarType.ComplexFloat64);
-        return fft.irfftn(power, s: _shape, dim: dims) / _volume;
+        return fft.irfftn(power, s: _shape, dim: dims).Divide(_volume);
     }
 }
