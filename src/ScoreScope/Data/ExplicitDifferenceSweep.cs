@@ -1,3 +1,4 @@
+using ScoreScope.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -70,8 +71,7 @@ internal static class ExplicitDifferenceSweep
             long size = Math.Min(chunk, n - start);
             var differences = queries.add(points.narrow(0, start, size).unsqueeze(0), minusOne);
             var (values, indices) = differences.mul(differences).sum(2).min(1);
-            using var offset = start.ToScalar();
-            indices = indices.add(offset);
+            indices = indices.Add(start);
             if (best is null)
             {
                 best = values;
