@@ -3,7 +3,7 @@ namespace ScoreScope.Lattice;
 /// <summary>
 /// N lattice configurations [N, V] (row-major sites, the layout of an NPY array [N, L, …, L]) made of R Markov chains
 /// stored one after the other (N/R configurations each, in Monte Carlo order) — HMC output, a diffusion model's
-/// samples (R = N: independent draws) or any field file. Validated on construction: finite values, N·V entries.
+/// samples (R = 1: independent draws are one chain with τ_int = ½) or any field file. Validated on construction: finite values, N·V entries.
 /// </summary>
 public sealed class FieldEnsemble
 {

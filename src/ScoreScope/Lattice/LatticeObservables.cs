@@ -42,6 +42,22 @@ public static class LatticeObservables
         var cosines = new double[lattice.Size];
         var sines = new double[lattice.Size];
         for (int k = 0; k < lattice.Size; k++) (sines[k], cosines[k]) = Math.SinCos(2 * Math.PI * k / lattice.Size);
+        var shifts = new int[lattice.Dimensions][][];
+        for (int mu = 0; mu < lattice.Dimensions; mu++)
+        {
+            shifts[mu] = new int[maxDistance + 1][];
+            for (int r = 0; r <= maxDistance; r++)
+            {
+                shifts[mu][r] = new int[volume];
+                for (int x = 0; x < volume; x++) shifts[mu][r][x] = lattice.Shift(x, mu, r);
+            }
+        }
+        var coordinates = new int[lattice.Dimensions][];
+        for (int mu = 0; mu < lattice.Dimensions; mu++)
+        {
+            coordinates[mu] = new int[volume];
+            for (int x = 0; x < volume; x++) coordinates[mu][x] = lattice.Coordinate(x, mu);
+        }
         var row = new double[width];
         for (int i = 0; i < n; i++)
         {
@@ -68,13 +84,14 @@ public static class LatticeObservables
                 for (int r = 0; r <= maxDistance; r++)
                 {
                     double sum = 0;
-                    for (int x = 0; x < volume; x++) sum += phi[x] * phi[lattice.Shift(x, mu, r)];
+                    var shift = shifts[mu][r];
+                    for (int x = 0; x < volume; x++) sum += phi[x] * phi[shift[x]];
                     row[correlator + r] += sum;
                 }
                 double re = 0, im = 0;
                 for (int x = 0; x < volume; x++)
                 {
-                    int coordinate = lattice.Coordinate(x, mu);
+                    int coordinate = coordinates[mu][x];
                     re += phi[x] * cosines[coordinate];
                     im += phi[x] * sines[coordinate];
                 }
