@@ -37,6 +37,8 @@ public static class ScoreScopeApp
             new ReproduceCommand(console).Build(),
             new CumulantsCommand(console).Build(),
             new SpectraCommand(console).Build(),
+            new HmcCommand(console).Build(),
+            new LatticeCommand(console).Build(),
         };
         return root;
     }
