@@ -7,6 +7,7 @@ using ScoreScope.Data;
 using ScoreScope.Processes;
 using ScoreScope.Sampling;
 
+TorchSharp.torch.set_num_threads(1);                               // small tensors: one thread is fastest and reproducible
 using var data = GaussianMixtureDistribution.Ring();              // 8 modes on a circle of radius 4, sd 0.5
 var process = VariancePreservingProcess.WithBetaRange(0.1, 20.0);  // dx = −½β(t)x dt + √β(t) dW on [0, 1]
 var score = data.ScoreFunction(process);                           // the exact ∇ₓ log p_t(x) at every t

@@ -35,7 +35,7 @@ public sealed class SpectraCommand
     Option<int> Points { get; } = OptionFactory.Integer("--points", "Points at which the spectra are averaged (≥ 1).", 64);
 
     Option<string> Times { get; } = OptionFactory.Text("--times",
-        "Noise variances t = b²/a² (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
+        "Values of σ² = b²/a², the squared noise-to-signal ratio (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
 
     Option<string> Method { get; } = OptionFactory.Text("--method",
         "autograd (singular values of the Jacobian through the network), autograd-symmetric (eigenvalues of its symmetric " +
