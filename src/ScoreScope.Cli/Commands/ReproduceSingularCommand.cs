@@ -14,7 +14,7 @@ namespace ScoreScope.Cli.Commands;
 
 /// <summary>
 /// <c>scorescope reproduce singular</c>: singular scores of data on manifolds and the bounded x̂₀ target (Lu, Wang, Bal
-/// 2023, arXiv 2301.07882; docs/science/03; issue 6). Oracle tables (<see cref="SingularOracleStage"/>), ε-, score- and
+/// 2023, arXiv 2301.07882; docs/science/singular-scores.md; issue 6). Oracle tables (<see cref="SingularOracleStage"/>), ε-, score- and
 /// x̂₀-parametrised MLPs at equal budget with score error versus t and pollution (<see cref="SingularModelStage"/>),
 /// and a comparison table (<see cref="SingularComparison"/>); every claim goes to checks.csv/json.
 /// </summary>

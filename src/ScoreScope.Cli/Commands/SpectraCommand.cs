@@ -20,7 +20,7 @@ namespace ScoreScope.Cli.Commands;
 
 /// <summary>
 /// <c>scorescope spectra</c>: normalised score-Jacobian spectra of any trained model over a list of times (Ventura et
-/// al. 2024, arXiv 2410.05898; docs/science/05 §1.4, §3), averaged over points: spectra.npy/csv, m̂ vs t and plots.
+/// al. 2024, arXiv 2410.05898; docs/science/spectral-gaps.md §1.4, §3), averaged over points: spectra.npy/csv, m̂ vs t and plots.
 /// When the model's folder holds <c>manifold.json</c> (written by <c>reproduce spectra</c>), the points are drawn from
 /// that linear manifold and its exact spectrum is overlaid; otherwise points are drawn from N(0, σ_data² I).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class SpectraCommand
     Option<int> Points { get; } = OptionFactory.Integer("--points", "Points at which the spectra are averaged (≥ 1).", 64);
 
     Option<string> Times { get; } = OptionFactory.Text("--times",
-        "Noise variances t = b²/a² (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
+        "Values of σ² = b²/a², the squared noise-to-signal ratio (the paper's time): a comma-separated list, or log:MIN:MAX:COUNT.", "log:0.001:10:36");
 
     Option<string> Method { get; } = OptionFactory.Text("--method",
         "autograd (singular values of the Jacobian through the network), autograd-symmetric (eigenvalues of its symmetric " +
@@ -94,7 +94,7 @@ public sealed class SpectraCommand
         {
             double top = process.NoiseToSignal(process.EndTime);
             if (v > top * top)
-                throw new UsageException($"--times: t = {v} exceeds the largest noise variance {top * top:G6} of {process}");
+                throw new UsageException($"--times: σ² = {v} exceeds the largest σ² = b²/a² = {top * top:G6} of {process}");
             return process.TimeAtNoiseToSignal(Math.Sqrt(v));
         }).ToArray();
         var manifold = ReadManifold(settings.Model);
@@ -123,22 +123,22 @@ public sealed class SpectraCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 int m = data?.IntrinsicDimension ?? Math.Clamp((int)Math.Round(series.Dimension[0]), 2, d - 1);
                 SpectrumSeriesFiles.Write(folder, "spectra", series, m);
-                var dimensionCurves = new List<SpectrumPlots.Curve> { new("model", series.NoiseVariances.ToArray(), series.Dimension.ToArray(), false) };
+                var dimensionCurves = new List<SpectrumPlots.Curve> { new("model", series.SquaredNoiseToSignal.ToArray(), series.Dimension.ToArray(), false) };
                 var gapCurves = new List<SpectrumPlots.Curve>
                 {
-                    new("manifold gap, model", series.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(series, m).Select(g => g.Width).ToArray(), false),
-                    new("widest tangent gap, model", series.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(series, m).Select(g => g.Width).ToArray(), false),
+                    new("manifold gap, model", series.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.ManifoldGaps(series, m).Select(g => g.Width).ToArray(), false),
+                    new("widest tangent gap, model", series.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.TangentGaps(series, m).Select(g => g.Width).ToArray(), false),
                 };
                 if (data is not null)
                 {
                     var exact = SpectrumSweep.Exact(data, process, times, settings.Tolerance);
                     SpectrumSeriesFiles.Write(folder, "spectra-exact", exact, m);
-                    dimensionCurves.Add(new("exact", exact.NoiseVariances.ToArray(), exact.Dimension.ToArray(), false));
-                    gapCurves.Add(new("manifold gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false));
-                    gapCurves.Add(new("widest tangent gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(exact, m).Select(g => g.Width).ToArray(), false));
-                    SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap-exact.png"), exact.NoiseVariances.ToArray(), exact.Mean, "exact spectrum (eigenvalues of b²J)");
+                    dimensionCurves.Add(new("exact", exact.SquaredNoiseToSignal.ToArray(), exact.Dimension.ToArray(), false));
+                    gapCurves.Add(new("manifold gap, exact", exact.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false));
+                    gapCurves.Add(new("widest tangent gap, exact", exact.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.TangentGaps(exact, m).Select(g => g.Width).ToArray(), false));
+                    SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap-exact.png"), exact.SquaredNoiseToSignal.ToArray(), exact.Mean, "exact spectrum (eigenvalues of b²J)");
                 }
-                SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap.png"), series.NoiseVariances.ToArray(), series.Mean,
+                SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap.png"), series.SquaredNoiseToSignal.ToArray(), series.Mean,
                     $"model: −(singular values of b²J), {settings.Method}, mean of {series.Points} points");
                 SpectrumPlots.Curves(Path.Combine(folder, "dimension-vs-t.png"), dimensionCurves, "m̂ vs t", "m̂", data?.IntrinsicDimension);
                 SpectrumPlots.Curves(Path.Combine(folder, "gap-widths.png"), gapCurves, "gap widths vs t", "gap width");
@@ -160,7 +160,7 @@ public sealed class SpectraCommand
                 for (int i = 0; i < times.Length; i++)
                 {
                     _console.Output.WriteLine(FormattableString.Invariant(
-                        $"  t = {series.NoiseVariances[i],-10:G4} m̂ = {series.Dimension[i]:F2} ± {series.DimensionSpread[i]:F2}"));
+                        $"  t = {series.SquaredNoiseToSignal[i],-10:G4} m̂ = {series.Dimension[i]:F2} ± {series.DimensionSpread[i]:F2}"));
                 }
                 return 0;
             });

@@ -3,15 +3,15 @@ using ScottPlot;
 namespace ScoreScope.Cli.Plotting;
 
 /// <summary>
-/// PNG plots of score-Jacobian spectra over time (docs/science/05): a heat map of the sorted normalised spectrum, the
+/// PNG plots of score-Jacobian spectra over time (docs/science/spectral-gaps.md): a heat map of the sorted normalised spectrum, the
 /// spectrum curves with theory overlays, gap widths with theory, and m̂ vs t. Plain arrays only (STYLE B12); time axes
-/// are log₁₀ of the noise variance t.
+/// are log₁₀ of σ² = b²/a², the squared noise-to-signal ratio (the paper's time).
 /// </summary>
 public static class SpectrumPlots
 {
     /// <summary>One named curve over the time axis.</summary>
     /// <param name="Label">Legend text (null: no legend entry).</param>
-    /// <param name="Times">The noise variances t.</param>
+    /// <param name="Times">The values of σ² = b²/a².</param>
     /// <param name="Values">The values.</param>
     /// <param name="Dashed">Dashed line (theory) rather than markers (measurement).</param>
     public sealed record Curve(string? Label, double[] Times, double[] Values, bool Dashed);
@@ -31,7 +31,7 @@ public static class SpectrumPlots
         map.Extent = new CoordinateRect(Math.Log10(times[0]), Math.Log10(times[^1]), 0, d);
         plot.Add.ColorBar(map).Label = "normalised eigenvalue ν (singular values as −s)";
         plot.Title(title);
-        plot.XLabel("log₁₀ t (noise variance)");
+        plot.XLabel("log₁₀ σ² (σ² = b²/a²)");
         plot.YLabel("sorted position (ascending ν)");
         plot.SavePng(path, 900, 600);
     }
@@ -54,7 +54,7 @@ public static class SpectrumPlots
         }
         if (reference is double r) plot.Add.HorizontalLine(r).Color = Colors.Black.WithAlpha(0.5);
         plot.Title(title);
-        plot.XLabel("log₁₀ t (noise variance)");
+        plot.XLabel("log₁₀ σ² (σ² = b²/a²)");
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 900, 600);

@@ -9,7 +9,7 @@ public sealed record SpectraSettings
     /// <summary>Points at which the spectra are averaged.</summary>
     public int Points { get; init; } = 64;
 
-    /// <summary>The noise variances t = b²/a² (the paper's time) at which spectra are computed, ascending.</summary>
+    /// <summary>The squared noise-to-signal ratios σ² = b²/a² (the paper's time) at which spectra are computed, ascending.</summary>
     public required double[] Times { get; init; }
 
     /// <summary><c>autograd</c>, <c>autograd-symmetric</c>, <c>autograd-mean</c>, <c>autograd-symmetric-mean</c>, <c>autograd-noisy</c> or <c>svd</c>

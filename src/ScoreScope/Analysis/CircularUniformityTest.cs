@@ -6,7 +6,7 @@ namespace ScoreScope.Analysis;
 /// <summary>
 /// Kolmogorov–Smirnov test of the angles θ = atan2(x₂, x₁) ∈ [0, 2π) of planar samples against the uniform
 /// distribution — the angular half of the pollution metric for circle data (Lu, Wang, Bal 2023, arXiv 2301.07882;
-/// docs/science/03 §4.3). The statistic depends on the origin of the angle (Kuiper's V would not).
+/// docs/science/singular-scores.md §4.3). The statistic depends on the origin of the angle (Kuiper's V would not).
 /// </summary>
 public static class CircularUniformityTest
 {

@@ -7,7 +7,7 @@ namespace ScoreScope.Analysis;
 /// <summary>
 /// "Pollution" of generated samples: the distribution of dist(x, M) for data on a manifold M (Lu, Wang, Bal 2023,
 /// arXiv 2301.07882, whose experiments report reduced pollution for the conditional-expectation target; the exact
-/// metric of the paper is not known, docs/science/03 §4). Quantiles use MathNet's default definition.
+/// metric of the paper is not known, docs/science/singular-scores.md §4). Quantiles use MathNet's default definition.
 /// </summary>
 /// <param name="Count">The number of samples.</param>
 /// <param name="Median">The median distance.</param>

@@ -8,7 +8,7 @@ namespace ScoreScope.Analysis;
 
 /// <summary>
 /// Diagnostics of the small-time singularity of scores of manifold-supported data (Lu, Wang, Bal 2023,
-/// arXiv 2301.07882: S(x,t) = −∇log p_t = (x − y_x)/t·(1 + o(1)); docs/science/03 §2.4, §5.3):
+/// arXiv 2301.07882: S(x,t) = −∇log p_t = (x − y_x)/t·(1 + o(1)); docs/science/singular-scores.md §2.4, §5.3):
 /// b²·E|∇log p_t|² → codimension k, E|f − x₀|²/b² → intrinsic dimension d, b²·S along a normal ray → signed
 /// distance, and the normal/tangent split of the score and of its Jacobian.
 /// </summary>
@@ -16,14 +16,14 @@ public static class SingularScoreDiagnostics
 {
     /// <summary>
     /// b_t²·E|∇log p_t(x_t)|² over x_t = a x₀ + b z, x₀ ~ p₀, by Monte Carlo with the exact score; → codimension k as
-    /// t → 0 (docs/science/03 §2.4: E|S|² ≈ k/b²).
+    /// t → 0 (docs/science/singular-scores.md §2.4: E|S|² ≈ k/b²).
     /// </summary>
     public static MonteCarloEstimate ScaledScoreEnergy(ExactDistribution distribution, ForwardProcess process, double t, long count, Generator generator) =>
         Estimate(distribution, process, t, count, generator, (x0, x, a, b) => distribution.Score(x, a, b).Square().flatten(1).sum(1).Multiply(b * b));
 
     /// <summary>
     /// E|f(x_t) − x₀|²/b_t² with the exact posterior mean f = E[x₀ | x_t] (the optimal x̂₀/CEM loss over b²);
-    /// → intrinsic dimension d as t → 0 (docs/science/03 §3.4: λ(t)·optimal CEM loss → d).
+    /// → intrinsic dimension d as t → 0 (docs/science/singular-scores.md §3.4: λ(t)·optimal CEM loss → d).
     /// </summary>
     public static MonteCarloEstimate ScaledDenoisingError(ExactDistribution distribution, ForwardProcess process, double t, long count, Generator generator) =>
         Estimate(distribution, process, t, count, generator, (x0, x, a, b) => (distribution.PosteriorMean(x, a, b) - x0).Square().flatten(1).sum(1).Divide(b * b));
@@ -69,7 +69,7 @@ public static class SingularScoreDiagnostics
     /// <summary>
     /// Frobenius norms of the normal–normal block P_N J P_N and tangent–tangent block P_T J P_T of the Jacobian
     /// J = ∂s/∂x of <paramref name="field"/> at points x [B, D], by central differences with step
-    /// <paramref name="step"/>; expected ~ codim/b² and O(1) for the score (docs/science/03 §2.4).
+    /// <paramref name="step"/>; expected ~ codim/b² and O(1) for the score (docs/science/singular-scores.md §2.4).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">When the step is not positive.</exception>
     public static NormalTangentNorms SplitJacobian(IManifold manifold, Func<Tensor, Tensor> field, Tensor x, double step)

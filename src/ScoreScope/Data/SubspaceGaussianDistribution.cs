@@ -5,7 +5,7 @@ namespace ScoreScope.Data;
 
 /// <summary>
 /// A Gaussian supported on a linear subspace: x₀ = U z with U [D, d] orthonormal columns and z ~ N(0, Σ), the flat
-/// manifold case of Lu, Wang, Bal 2023 (arXiv 2301.07882; docs/science/03 §5.1): f = aUΣ(a²Σ + b²I)⁻¹Uᵀx and
+/// manifold case of Lu, Wang, Bal 2023 (arXiv 2301.07882; docs/science/singular-scores.md §5.1): f = aUΣ(a²Σ + b²I)⁻¹Uᵀx and
 /// ∇log p_t = −(I − UUᵀ)x/b² − U(a²Σ + b²I)⁻¹Uᵀx, whose normal part blows up like dist/b² while the tangential
 /// part stays bounded. The oracles are those of <see cref="GaussianDistribution"/> with the singular covariance UΣUᵀ.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
     }
 
     /// <summary>
-    /// A random linear Gaussian manifold (Ventura et al. 2024, arXiv 2410.05898, §6; docs/science/05 §2.2–2.3):
+    /// A random linear Gaussian manifold (Ventura et al. 2024, arXiv 2410.05898, §6; docs/science/spectral-gaps.md §2.2–2.3):
     /// x₀ = F z with z ~ N(0, I_m), F = [F₁ … F_K] ∈ R^{D×m}, m = Σ m_k, and F_k [D, m_k] with iid entries N(0, σ_k²/D).
     /// The covariance is C = F Fᵀ = U Λ Uᵀ (U from the SVD of F), whose m nonzero eigenvalues follow the
     /// Marchenko–Pastur law (one block, ratio α = m/D) or its generalisation (several blocks, population variances τ_k
@@ -98,7 +98,7 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
 
     /// <summary>
     /// The exact score Jacobian J = ∇ₓ s = −(a²UΣUᵀ + b²I)⁻¹ of the marginal of x_t = a x₀ + b z, [D, D] float64,
-    /// symmetric and the same at every x (docs/science/05 §5 oracle 1). Convention: the paper's time is the noise
+    /// symmetric and the same at every x (docs/science/spectral-gaps.md §5 oracle 1). Convention: the paper's time is the noise
     /// variance t = b²/a² (VE: a = 1, t = b²), and b²J has the eigenvalues −1 (D − d times) and −t/(t + λ_i)
     /// (oracle 2).
     /// </summary>

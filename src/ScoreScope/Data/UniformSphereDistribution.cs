@@ -5,7 +5,7 @@ namespace ScoreScope.Data;
 
 /// <summary>
 /// The uniform distribution on the unit sphere S^{n−1} ⊂ R^n (the unit circle for n = 2), a manifold-supported data
-/// law with exact marginal oracles (Lu, Wang, Bal 2023, arXiv 2301.07882; closed forms of docs/science/03 §5.1).
+/// law with exact marginal oracles (Lu, Wang, Bal 2023, arXiv 2301.07882; closed forms of docs/science/singular-scores.md §5.1).
 /// With κ = a|x|/b² and ν = n/2 the posterior of x₀ given x_t = x is von Mises–Fisher, so
 /// f = E[x₀ | x] = A(κ)·x/|x| with A(κ) = I_ν(κ)/I_{ν−1}(κ), the score is ∇log p_t = (a·A(κ) − |x|)/b²·x/|x| and
 /// log p_t = −(n/2)log(2πb²) − (|x| − a)²/(2b²) + log[Γ(ν)(2/κ)^{ν−1}I_{ν−1}(κ)e^{−κ}].

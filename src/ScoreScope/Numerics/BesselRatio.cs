@@ -5,7 +5,7 @@ namespace ScoreScope.Numerics;
 
 /// <summary>
 /// Stable modified-Bessel quantities for the von Mises–Fisher posterior of data uniform on a sphere (Lu, Wang, Bal 2023,
-/// arXiv 2301.07882, §5.1 of docs/science/03: f = A_n(κ)·x/|x| with A_n(κ) = I_{n/2}(κ)/I_{n/2−1}(κ)).
+/// arXiv 2301.07882, §5.1 of docs/science/singular-scores.md: f = A_n(κ)·x/|x| with A_n(κ) = I_{n/2}(κ)/I_{n/2−1}(κ)).
 /// Moderate arguments use MathNet's exponentially scaled Bessel function (Amos); for κ ≥ 30 + ν² the Hankel
 /// asymptotic series I_ν(κ) ≈ e^κ/√(2πκ)·Σ_k (−1)^k a_k(ν)/κ^k (DLMF 10.40.1) is used, and 1 − ratio is summed
 /// term by term so that it keeps full relative precision up to κ = 10⁸ and beyond.

@@ -7,7 +7,7 @@ namespace ScoreScope.Semigroups;
 /// (Poisson summation); <see cref="SwitchTime"/> chooses between them.
 /// </summary>
 /// <remarks>
-/// docs/science/04 §2 (flat torus, "theta function / wrapped Gaussian"); Shen et al. (2025) v2 Appendix B.2
+/// docs/science/operator-informed.md §2 (flat torus, "theta function / wrapped Gaussian"); Shen et al. (2025) v2 Appendix B.2
 /// ("truncated Brownian motion", Jacobi theta function at large t). Terms are summed until they fall below 1e-17
 /// relative to the leading one, so both forms are accurate to rounding at every t.
 /// </remarks>

@@ -7,7 +7,7 @@ namespace ScoreScope.Semigroups;
 /// b_t = k²e^{−k²t}E_{ρ_0}[φ], α̂ = A_t⁻¹b_t and s̃_t = ψ_t'.
 /// </summary>
 /// <remarks>
-/// Shen, Wang, Riabiz, Oates (2025), arXiv 2406.09084v2, §3 and Appendix B.2; formulas of docs/science/04 §3.1.
+/// Shen, Wang, Riabiz, Oates (2025), arXiv 2406.09084v2, §3 and Appendix B.2; formulas of docs/science/operator-informed.md §3.1.
 /// With empirical moments and K → ∞ the minimiser tends to the kernel-smoothing score
 /// (<see cref="TorusKernelSmoothingScore"/>, §5.5). Basis order: cos x, sin x, cos 2x, sin 2x, ….
 /// </remarks>

@@ -4,7 +4,7 @@ namespace ScoreScope.Semigroups;
 
 /// <summary>
 /// The Fisher error E_ρ|s̃ − s|² = ∫ ρ(x)(s̃(x) − s(x))² dx of a one-dimensional score by quadrature
-/// (docs/science/04 §5.4), composite Gauss–Legendre on equal panels.
+/// (docs/science/operator-informed.md §5.4), composite Gauss–Legendre on equal panels.
 /// </summary>
 public static class FisherError
 {

@@ -2,7 +2,7 @@ namespace ScoreScope.Semigroups;
 
 /// <summary>
 /// A one-dimensional Gaussian mixture Σ_j w_j N(m_j, s_j²) with its density and score, and its exact
-/// Ornstein–Uhlenbeck marginal ρ_t = Σ_j w_j N(e^{−t}m_j, e^{−2t}s_j² + 1 − e^{−2t}) (docs/science/04 §5.2), the
+/// Ornstein–Uhlenbeck marginal ρ_t = Σ_j w_j N(e^{−t}m_j, e^{−2t}s_j² + 1 − e^{−2t}) (docs/science/operator-informed.md §5.2), the
 /// exact oracle for Fisher errors of OISM.
 /// </summary>
 public sealed class GaussianMixtureLine

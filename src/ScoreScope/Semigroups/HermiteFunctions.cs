@@ -4,7 +4,7 @@ namespace ScoreScope.Semigroups;
 /// The normalised probabilists' Hermite polynomials h_n = He_n/√(n!), the orthonormal eigenfunctions of the
 /// Ornstein–Uhlenbeck generator L = d²/dx² − x·d/dx in L²(N(0, 1)) with eigenvalues λ_n = −n, and their product
 /// linearisation. Working with h_n instead of He_n keeps every coefficient and moment of moderate size (He_n grows
-/// like √(n!)); this is the stable route of docs/science/04 §3.1 for high orders.
+/// like √(n!)); this is the stable route of docs/science/operator-informed.md §3.1 for high orders.
 /// </summary>
 /// <remarks>
 /// Recurrence h_{n+1} = (x·h_n − √n·h_{n−1})/√(n+1) (DLMF 18.9.1 rescaled); derivative h_n' = √n·h_{n−1};

@@ -3,7 +3,7 @@ namespace ScoreScope.Semigroups;
 /// <summary>
 /// Moments E[h_k(X)] of the normalised Hermite functions h_k = He_k/√(k!) (see <see cref="HermiteFunctions"/>):
 /// from samples (one pass), exactly for Gaussians and Gaussian mixtures, and propagated exactly along the
-/// Ornstein–Uhlenbeck semigroup, E_{ρ_t}[h_k] = e^{−kt}·E_{ρ_0}[h_k] (docs/science/04 §1.1, §5.3).
+/// Ornstein–Uhlenbeck semigroup, E_{ρ_t}[h_k] = e^{−kt}·E_{ρ_0}[h_k] (docs/science/operator-informed.md §1.1, §5.3).
 /// </summary>
 public static class HermiteMoments
 {

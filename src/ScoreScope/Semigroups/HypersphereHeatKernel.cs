@@ -6,7 +6,7 @@ namespace ScoreScope.Semigroups;
 /// k_t(c) = Σ_{l≥0} e^{−l(l+d−1)t}·((l + λ)/λ)·C_l^{λ}(c), λ = (d − 1)/2 (d = 2: Σ(2l+1)e^{−l(l+1)t}P_l(c)).
 /// </summary>
 /// <remarks>
-/// docs/science/04 §2 ("Sphere S^d"); the eigenvalues −l(l+d−1) and the addition theorem for spherical harmonics
+/// docs/science/operator-informed.md §2 ("Sphere S^d"); the eigenvalues −l(l+d−1) and the addition theorem for spherical harmonics
 /// (DLMF 18.18, Stein &amp; Weiss Ch. IV). Terms are summed until l(l+d−1)t exceeds 45 + (d+1)·ln(l+1), so the
 /// truncation is below rounding; the cost grows like 1/√t (see <see cref="SphereHeatKernel"/> for the short-time form
 /// on S²). Gegenbauer recurrence DLMF 18.9.1, derivative dC_l^λ/dc = 2λ·C_{l−1}^{λ+1} (DLMF 18.9.19).

@@ -4,7 +4,7 @@ namespace ScoreScope.Semigroups;
 
 /// <summary>
 /// The closed-form OISM minimiser α̂ = A_t⁻¹·b_t of the quadratic J_t(α) = αᵀA_tα − 2αᵀb_t
-/// (Shen et al. 2025, arXiv 2406.09084v2, §3; docs/science/04 §3.1).
+/// (Shen et al. 2025, arXiv 2406.09084v2, §3; docs/science/operator-informed.md §3.1).
 /// </summary>
 public static class OismSolver
 {

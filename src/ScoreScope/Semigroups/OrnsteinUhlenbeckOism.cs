@@ -8,7 +8,7 @@ namespace ScoreScope.Semigroups;
 /// </summary>
 /// <remarks>
 /// Shen, Wang, Riabiz, Oates (2025), arXiv 2406.09084v2, §3 ("closed-form minimiser α̂ = A_t⁻¹b_t"); the explicit
-/// formulas are the reconstruction of docs/science/04 §3.1 (in the He_n basis α_n = β_n/√(n!)). Only the data moments
+/// formulas are the reconstruction of docs/science/operator-informed.md §3.1 (in the He_n basis α_n = β_n/√(n!)). Only the data moments
 /// E_{ρ_0}[h_k], k ≤ max(2N − 2, N), enter, and one set of moments gives the score at every t.
 /// </remarks>
 public sealed class OrnsteinUhlenbeckOism

@@ -11,7 +11,7 @@ namespace ScoreScope.Semigroups;
 /// ≈ e^{t/3}.
 /// </summary>
 /// <remarks>
-/// docs/science/04 §2 (sphere S², small-time behaviour) and §5.6. The integral form is the Abel-transform
+/// docs/science/operator-informed.md §2 (sphere S², small-time behaviour) and §5.6. The integral form is the Abel-transform
 /// representation of the S² heat kernel (McKean 1970, "An upper bound to the spectrum of Δ on a manifold of negative
 /// curvature", and Chavel, "Eigenvalues in Riemannian Geometry" §X); it was checked here against the series to 1e-10.
 /// It is evaluated by the substitution φ = θ + u² (which removes the endpoint singularity) and 16-point

@@ -4,7 +4,7 @@ namespace ScoreScope.Semigroups;
 /// The heat kernel of Brownian motion with generator Δ on the flat torus T^D = [0, 2π)^D, with respect to the uniform
 /// probability measure: the product k_t(x, y) = Π_j k_t^{S¹}(x_j − y_j) of <see cref="CircleHeatKernel"/>.
 /// </summary>
-/// <remarks>docs/science/04 §2 (flat torus); the eigenfunctions are e^{ik·x}, λ = −|k|².</remarks>
+/// <remarks>docs/science/operator-informed.md §2 (flat torus); the eigenfunctions are e^{ik·x}, λ = −|k|².</remarks>
 public static class TorusHeatKernel
 {
     /// <summary>k_t(x, y).</summary>

@@ -6,7 +6,7 @@ namespace ScoreScope.Semigroups;
 /// w_i ∝ k_t(x, x_i) (μ uniform, so ∇log μ = 0). It is the exact score of Brownian motion started from the empirical
 /// measure.
 /// </summary>
-/// <remarks>docs/science/04 §2 ("Estimator"); Shen &amp; Oates (2024), arXiv 2406.09084v1 (DKS/RDKS).</remarks>
+/// <remarks>docs/science/operator-informed.md §2 ("Estimator"); Shen &amp; Oates (2024), arXiv 2406.09084v1 (DKS/RDKS).</remarks>
 public sealed class TorusKernelSmoothingScore
 {
     readonly double[][] _points;

@@ -2,7 +2,7 @@ namespace ScoreScope.Spectra;
 
 /// <summary>
 /// The intrinsic-dimension estimate m̂ = D − #{ν ≈ −1} from a normalised spectrum (Stanczuk et al. 2022, arXiv
-/// 2212.12611, set in time by Ventura et al. 2024; docs/science/05 §3): a value counts as part of the spike at −1 when
+/// 2212.12611, set in time by Ventura et al. 2024; docs/science/spectral-gaps.md §3): a value counts as part of the spike at −1 when
 /// |ν| ≥ 1 − δ. With δ = ½ a tangent direction of variance λ counts as orthogonal once t ≥ λ, so m̂ is reliable in
 /// the consolidation phase t ≪ γ₋ (for D = 100, d = 40, σ = 1: m̂ = 40 for t ≤ 0.1, m̂ = 17 at t = 1).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// Gaps of a sorted normalised spectrum (docs/science/05 §2.2–2.3, §3): the spacings ν_{k+1} − ν_k that exceed a
+/// Gaps of a sorted normalised spectrum (docs/science/spectral-gaps.md §2.2–2.3, §3): the spacings ν_{k+1} − ν_k that exceed a
 /// resolution threshold Δ, and the widest gap in a range of positions (used to follow an intermediate gap over time).
 /// </summary>
 public static class GapDetection

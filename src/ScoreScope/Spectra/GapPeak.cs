@@ -1,9 +1,9 @@
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// The measured time of maximal visibility t_max of a gap (docs/science/05 §2.3: Δ_inter(t) peaks at t_max = √(ab)):
+/// The measured time of maximal visibility t_max of a gap (docs/science/spectral-gaps.md §2.3: Δ_inter(σ²) peaks at t_max = √(ab)):
 /// the argmax of the gap width over a time grid, refined by the vertex of the parabola through the maximum and its two
-/// neighbours in log t.
+/// neighbours in log σ².
 /// </summary>
 /// <param name="Time">The refined t_max (the grid argmax when the maximum is at an end of the grid).</param>
 /// <param name="Width">The largest measured width on the grid.</param>

@@ -7,7 +7,7 @@ namespace ScoreScope.Spectra;
 /// The generalised Marchenko–Pastur law: the limiting spectrum of the nonzero eigenvalues of C = G Σ Gᵀ, with
 /// G ∈ ℝ^{d×m} iid N(0, 1/d) and a population covariance Σ holding the variance τ_k = σ_k² on a fraction w_k of the
 /// m latent directions, in the limit m, d → ∞ at ratio c = m/d (Silverstein &amp; Bai 1995; Silverstein &amp; Choi 1995;
-/// the multi-variance linear manifold of Ventura et al., arXiv 2410.05898, §6.3; docs/science/05 §2.3 and oracle 8).
+/// the multi-variance linear manifold of Ventura et al., arXiv 2410.05898, §6.3; docs/science/spectral-gaps.md §2.3 and oracle 8).
 /// <para>
 /// The companion Stieltjes transform m̲(z) solves z = −1/m̲ + c Σ_k w_k τ_k/(1 + τ_k m̲). The support edges are the
 /// values x(m̲*) at the real critical points of x(m̲) = −1/m̲ + c Σ_k w_k τ_k/(1 + τ_k m̲) with m̲* &lt; 0, i.e. the real

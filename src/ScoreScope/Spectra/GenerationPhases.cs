@@ -2,11 +2,11 @@ namespace ScoreScope.Spectra;
 
 /// <summary>
 /// Phase labels for Gaussian data on a linear manifold whose tangent covariance spectrum occupies the given bulks
-/// (Ventura et al., arXiv 2410.05898, §5; docs/science/05 §3, oracle 9). The paper's phases are crossovers; here they are
+/// (Ventura et al., arXiv 2410.05898, §5; docs/science/spectral-gaps.md §3, oracle 9). The paper's phases are crossovers; here they are
 /// made sharp by a resolution threshold Δ on the normalised spectrum ν ∈ [−1, 0]:
-/// trivial while even the largest tangent variance γ+ is unresolved from −1 (γ+/(γ+ + t) &lt; Δ, i.e.
-/// t &gt; γ+(1 − Δ)/Δ); consolidation once even the smallest tangent variance γ− is within Δ of 0
-/// (t/(t + γ−) &lt; Δ, i.e. t &lt; γ−Δ/(1 − Δ)); manifold coverage in between.
+/// trivial while even the largest tangent variance γ+ is unresolved from −1 (γ+/(γ+ + σ²) &lt; Δ, i.e.
+/// σ² &gt; γ+(1 − Δ)/Δ); consolidation once even the smallest tangent variance γ− is within Δ of 0
+/// (σ²/(σ² + γ−) &lt; Δ, i.e. σ² &lt; γ−Δ/(1 − Δ)); manifold coverage in between.
 /// </summary>
 public static class GenerationPhases
 {
@@ -30,16 +30,16 @@ public static class GenerationPhases
         return tangentBulks.Min(b => b.Lower) * threshold / (1 - threshold);
     }
 
-    /// <summary>The phase at noise variance <paramref name="t"/>.</summary>
-    /// <param name="t">Noise variance (&gt; 0; for VP use b_t²/a_t²).</param>
+    /// <summary>The phase at squared noise-to-signal ratio σ² <paramref name="sigmaSquared"/>.</summary>
+    /// <param name="sigmaSquared">The squared noise-to-signal ratio σ² = b²/a² (&gt; 0; the paper's time).</param>
     /// <param name="tangentBulks">The tangent covariance spectrum's bulks.</param>
     /// <param name="threshold">Δ ∈ (0, 1).</param>
-    /// <exception cref="ArgumentException">No bulks, a bulk with a non-positive lower edge, t ≤ 0, Δ ∉ (0, 1).</exception>
-    public static GenerationPhase Classify(double t, IReadOnlyList<SpectralInterval> tangentBulks, double threshold)
+    /// <exception cref="ArgumentException">No bulks, a bulk with a non-positive lower edge, σ² ≤ 0, Δ ∉ (0, 1).</exception>
+    public static GenerationPhase Classify(double sigmaSquared, IReadOnlyList<SpectralInterval> tangentBulks, double threshold)
     {
-        SpectralGaps.RequireTime(t);
-        if (t > TrivialPhaseTime(tangentBulks, threshold)) return GenerationPhase.Trivial;
-        if (t < ConsolidationPhaseTime(tangentBulks, threshold)) return GenerationPhase.Consolidation;
+        SpectralGaps.RequireSquaredNoiseToSignal(sigmaSquared);
+        if (sigmaSquared > TrivialPhaseTime(tangentBulks, threshold)) return GenerationPhase.Trivial;
+        if (sigmaSquared < ConsolidationPhaseTime(tangentBulks, threshold)) return GenerationPhase.Consolidation;
         return GenerationPhase.ManifoldCoverage;
     }
 

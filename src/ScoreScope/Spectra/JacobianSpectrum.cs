@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// Normalised spectra of score Jacobians (docs/science/05 §1.3, §2.2): the eigenvalues of the symmetric part of b²J
+/// Normalised spectra of score Jacobians (docs/science/spectral-gaps.md §1.3, §2.2): the eigenvalues of the symmetric part of b²J
 /// and the singular values of b²J, where b² is the noise variance of x_t = a x₀ + b z. For the exact score of a linear
 /// Gaussian manifold the eigenvalues are −1 (orthogonal directions) and −t/(t + λ_i), t = b²/a², all in [−1, 0]; the
 /// singular values are their magnitudes, in [0, 1].

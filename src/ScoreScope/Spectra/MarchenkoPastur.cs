@@ -2,7 +2,7 @@ namespace ScoreScope.Spectra;
 
 /// <summary>
 /// The Marchenko–Pastur law of the nonzero eigenvalues of C = F Fᵀ for F ∈ ℝ^{d×m} with iid N(0, σ²/d) entries and
-/// ratio α = m/d ≤ 1 (Marchenko &amp; Pastur 1967; docs/science/05 §2.2, the single-variance linear manifold of
+/// ratio α = m/d ≤ 1 (Marchenko &amp; Pastur 1967; docs/science/spectral-gaps.md §2.2, the single-variance linear manifold of
 /// Ventura et al., arXiv 2410.05898, §6.2, Eqs. 15–17): density
 /// p(λ) = √((γ+ − λ)(λ − γ−)) / (2π σ² α λ) on [γ−, γ+] with edges γ± = σ²(1 ± √α)².
 /// </summary>

@@ -8,7 +8,7 @@ namespace ScoreScope.Spectra;
 
 /// <summary>
 /// Jacobians J = ∇ₓ s(x, t) of a score at a batch of points, float64 [B, D, D] with J[b, i, j] = ∂s_i/∂x_j
-/// (Ventura et al. 2024, arXiv 2410.05898, §1.3 of docs/science/05): in closed form for a linear Gaussian manifold and
+/// (Ventura et al. 2024, arXiv 2410.05898, §1.3 of docs/science/spectral-gaps.md): in closed form for a linear Gaussian manifold and
 /// by reverse-mode autograd for any differentiable score (one vector–Jacobian product per output dimension, each over
 /// the whole batch, sharing one forward pass).
 /// </summary>

@@ -6,7 +6,7 @@ namespace ScoreScope.Spectra;
 
 /// <summary>
 /// The Jacobian-free spectrum of a score by the orthogonal-perturbation score matrix (Stanczuk et al. 2022, arXiv
-/// 2212.12611, "normal bundle" estimator; docs/science/05 §1.4): for a Haar-random orthogonal Z [D, D] and step h = b
+/// 2212.12611, "normal bundle" estimator; docs/science/spectral-gaps.md §1.4): for a Haar-random orthogonal Z [D, D] and step h = b
 /// (the noise scale), the scores at x ± hZ_i stacked as rows give Z Jᵀ, whose singular values are those of J. For the
 /// exact linear score the normalised values are {1 (D − d times), t/(t + λ_i)} (oracle 4).
 /// </summary>

@@ -5,7 +5,7 @@ public enum ScoreMatrixVariant
 {
     /// <summary>
     /// Rows (s(x + hZ_i) − s(x − hZ_i))/(2h) = Z_i Jᵀ + O(h²): the rank-one term s(x) cancels exactly, all D singular
-    /// values are kept and multiplied by the noise variance b² (docs/science/05 §1.4).
+    /// values are kept and multiplied by the noise variance b² (docs/science/spectral-gaps.md §1.4).
     /// </summary>
     Symmetrised,
 

@@ -1,7 +1,7 @@
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// A gap in a sorted normalised spectrum ν₁ ≤ … ≤ ν_D (docs/science/05 §2.2–2.3): between ν_Index and ν_{Index+1}
+/// A gap in a sorted normalised spectrum ν₁ ≤ … ≤ ν_D (docs/science/spectral-gaps.md §2.2–2.3): between ν_Index and ν_{Index+1}
 /// (zero-based), so Index + 1 values lie below it.
 /// </summary>
 /// <param name="Index">The zero-based position of the value just below the gap.</param>

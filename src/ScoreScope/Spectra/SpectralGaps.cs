@@ -1,36 +1,37 @@
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// Spectral gaps of the normalised score Jacobian t·J of Gaussian data on a linear manifold under VE noise of variance
-/// t (for VP replace t by b_t²/a_t²), Ventura et al., arXiv 2410.05898, §4.1 and §6 (docs/science/05 §2.2–2.3,
-/// oracles 6–7). A tangent direction of data variance λ has the eigenvalue ν = −t/(t + λ); orthogonal directions sit
-/// at −1. A bulk of data eigenvalues [γ−, γ+] maps to [−t/(t + γ−), −t/(t + γ+)].
+/// Spectral gaps of the normalised score Jacobian b²J of Gaussian data on a linear manifold at the squared
+/// noise-to-signal ratio σ² = b²/a² (the paper's time; the noise variance for VE),
+/// Ventura et al., arXiv 2410.05898, §4.1 and §6 (docs/science/spectral-gaps.md §2.2–2.3,
+/// oracles 6–7). A tangent direction of data variance λ has the eigenvalue ν = −σ²/(σ² + λ); orthogonal directions sit
+/// at −1. A bulk of data eigenvalues [γ−, γ+] maps to [−σ²/(σ² + γ−), −σ²/(σ² + γ+)].
 /// </summary>
 public static class SpectralGaps
 {
-    /// <summary>The normalised eigenvalue ν = −t/(t + λ) of a tangent direction with data variance λ ≥ 0.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When t ≤ 0 or λ &lt; 0.</exception>
-    public static double NormalisedEigenvalue(double t, double eigenvalue)
+    /// <summary>The normalised eigenvalue ν = −σ²/(σ² + λ) of a tangent direction with data variance λ ≥ 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When σ² ≤ 0 or λ &lt; 0.</exception>
+    public static double NormalisedEigenvalue(double sigmaSquared, double eigenvalue)
     {
-        RequireTime(t);
+        RequireSquaredNoiseToSignal(sigmaSquared);
         if (!(eigenvalue >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(eigenvalue), eigenvalue, "A data-covariance eigenvalue must be ≥ 0.");
         }
-        return -t / (t + eigenvalue);
+        return -sigmaSquared / (sigmaSquared + eigenvalue);
     }
 
     /// <summary>
-    /// The manifold gap Δ^GAP(t) = γ−/(γ− + t) between the orthogonal spike at −1 and the nearest tangent bulk edge
-    /// (paper Eq. 15): ≈ γ−/t at large t, → 1 as t → 0.
+    /// The manifold gap Δ^GAP(σ²) = γ−/(γ− + σ²) between the orthogonal spike at −1 and the nearest tangent bulk edge
+    /// (paper Eq. 15): ≈ γ−/σ² at large σ², → 1 as σ² → 0.
     /// </summary>
-    /// <param name="t">Noise variance (&gt; 0).</param>
+    /// <param name="sigmaSquared">The squared noise-to-signal ratio σ² = b²/a² (&gt; 0; the paper's time).</param>
     /// <param name="lowerEdge">γ−, the smallest tangent data variance (&gt; 0).</param>
-    public static double ManifoldGap(double t, double lowerEdge)
+    public static double ManifoldGap(double sigmaSquared, double lowerEdge)
     {
-        RequireTime(t);
+        RequireSquaredNoiseToSignal(sigmaSquared);
         RequirePositive(lowerEdge, nameof(lowerEdge));
-        return lowerEdge / (lowerEdge + t);
+        return lowerEdge / (lowerEdge + sigmaSquared);
     }
 
     /// <summary>The time below which the manifold gap exceeds the resolution threshold Δ: t_open = γ−(1 − Δ)/Δ.</summary>
@@ -45,16 +46,16 @@ public static class SpectralGaps
 
     /// <summary>
     /// The intermediate gap between a low-variance bulk ending at <paramref name="a"/> and a high-variance bulk starting
-    /// at <paramref name="b"/> (paper Eq. 18): Δ_inter(t) = t/(t + a) − t/(t + b) = t(b − a)/((t + a)(t + b)).
+    /// at <paramref name="b"/> (paper Eq. 18): Δ_inter(σ²) = σ²/(σ² + a) − σ²/(σ² + b) = σ²(b − a)/((σ² + a)(σ² + b)).
     /// </summary>
-    /// <param name="t">Noise variance (&gt; 0).</param>
+    /// <param name="sigmaSquared">The squared noise-to-signal ratio σ² = b²/a² (&gt; 0; the paper's time).</param>
     /// <param name="a">Upper edge of the low-variance bulk (&gt; 0).</param>
     /// <param name="b">Lower edge of the high-variance bulk (&gt; a).</param>
-    public static double IntermediateGap(double t, double a, double b)
+    public static double IntermediateGap(double sigmaSquared, double a, double b)
     {
-        RequireTime(t);
+        RequireSquaredNoiseToSignal(sigmaSquared);
         RequireEdges(a, b);
-        return t * (b - a) / ((t + a) * (t + b));
+        return sigmaSquared * (b - a) / ((sigmaSquared + a) * (sigmaSquared + b));
     }
 
     /// <summary>The time of maximal width of the intermediate gap, t_max = √(ab) (paper Eqs. 22, 25).</summary>
@@ -74,8 +75,8 @@ public static class SpectralGaps
 
     /// <summary>
     /// The times at which the intermediate gap crosses the resolution threshold Δ (paper Eqs. 20–21): the roots of
-    /// Δt² + [Δ(a + b) − (b − a)]t + Δab = 0, with t_open·t_close = ab = t_max². Null when Δ ≥ the peak width (the gap
-    /// never becomes visible). The gap is visible for t_open &lt; t &lt; t_close; during generation (t decreasing) it
+    /// Δσ²² + [Δ(a + b) − (b − a)]σ² + Δab = 0, with t_open·t_close = ab = t_max². Null when Δ ≥ the peak width (the gap
+    /// never becomes visible). The gap is visible for t_open &lt; σ² &lt; t_close; during generation (σ² decreasing) it
     /// opens at t_close and closes at t_open, so the pair is returned as (smaller, larger).
     /// </summary>
     /// <param name="a">Upper edge of the low-variance bulk (&gt; 0).</param>
@@ -96,11 +97,11 @@ public static class SpectralGaps
         return (threshold * a * b / q, q / threshold);
     }
 
-    internal static void RequireTime(double t)
+    internal static void RequireSquaredNoiseToSignal(double sigmaSquared)
     {
-        if (!(t > 0) || double.IsInfinity(t))
+        if (!(sigmaSquared > 0) || double.IsInfinity(sigmaSquared))
         {
-            throw new ArgumentOutOfRangeException(nameof(t), t, "The noise variance t must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(sigmaSquared), sigmaSquared, "The squared noise-to-signal ratio σ² = b²/a² must be positive and finite.");
         }
     }
 

@@ -4,18 +4,18 @@ using static TorchSharp.torch;
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// Normalised score-Jacobian spectra along a time grid, averaged over a set of points (docs/science/05 §1.4, §3): at
+/// Normalised score-Jacobian spectra along a time grid, averaged over a set of points (docs/science/spectral-gaps.md §1.4, §3): at
 /// each time the per-point spectra, sorted ascending in the eigenvalue convention ν ∈ [−1, 0] (singular values s are
 /// stored as ν = −s), are averaged position by position, with their standard deviation over points, and the
 /// per-point dimension estimates m̂ are averaged likewise.
 /// </summary>
 public sealed class SpectrumSeries
 {
-    SpectrumSeries(double[] times, double[] noiseVariances, double[][] mean, double[][] spread, double[] dimension,
+    SpectrumSeries(double[] times, double[] squaredNoiseToSignal, double[][] mean, double[][] spread, double[] dimension,
         double[] dimensionSpread, int points, double tolerance)
     {
         Times = times;
-        NoiseVariances = noiseVariances;
+        SquaredNoiseToSignal = squaredNoiseToSignal;
         Mean = mean;
         Spread = spread;
         Dimension = dimension;
@@ -27,8 +27,8 @@ public sealed class SpectrumSeries
     /// <summary>The process times.</summary>
     public IReadOnlyList<double> Times { get; }
 
-    /// <summary>The paper's time at each process time: the noise variance b²/a².</summary>
-    public IReadOnlyList<double> NoiseVariances { get; }
+    /// <summary>The squared noise-to-signal ratio σ² = b²/a² (the paper's time) at each process time.</summary>
+    public IReadOnlyList<double> SquaredNoiseToSignal { get; }
 
     /// <summary>The point-averaged ascending spectrum at each time, [T][D].</summary>
     public IReadOnlyList<double[]> Mean { get; }
@@ -55,20 +55,20 @@ public sealed class SpectrumSeries
     /// Builds a series from per-time spectra [B, D] (ascending per point).
     /// </summary>
     /// <param name="times">The process times.</param>
-    /// <param name="noiseVariances">The noise variance b²/a² at each time.</param>
+    /// <param name="squaredNoiseToSignal">σ² = b²/a² at each time.</param>
     /// <param name="spectra">Per time, eigenvalues of b²J (ν) or singular values (s), [B, D] ascending per point.</param>
     /// <param name="singularValues">True when <paramref name="spectra"/> holds singular values (stored as ν = −s).</param>
     /// <param name="tolerance">The spike tolerance δ of <see cref="DimensionEstimate"/>.</param>
     /// <exception cref="ArgumentException">When the counts or shapes disagree.</exception>
-    public static SpectrumSeries Create(IReadOnlyList<double> times, IReadOnlyList<double> noiseVariances,
+    public static SpectrumSeries Create(IReadOnlyList<double> times, IReadOnlyList<double> squaredNoiseToSignal,
         IReadOnlyList<Tensor> spectra, bool singularValues, double tolerance = DimensionEstimate.DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(times);
-        ArgumentNullException.ThrowIfNull(noiseVariances);
+        ArgumentNullException.ThrowIfNull(squaredNoiseToSignal);
         ArgumentNullException.ThrowIfNull(spectra);
-        if (times.Count == 0 || times.Count != noiseVariances.Count || times.Count != spectra.Count)
+        if (times.Count == 0 || times.Count != squaredNoiseToSignal.Count || times.Count != spectra.Count)
             throw new ArgumentException(
-                $"times ({times.Count}), noise variances ({noiseVariances.Count}) and spectra ({spectra.Count}) must be non-empty and of equal length.",
+                $"times ({times.Count}), σ² values ({squaredNoiseToSignal.Count}) and spectra ({spectra.Count}) must be non-empty and of equal length.",
                 nameof(spectra));
         int t = times.Count;
         var mean = new double[t][];
@@ -94,7 +94,7 @@ public sealed class SpectrumSeries
             dimension[i] = m.Average();
             dimensionSpread[i] = points > 1 ? Math.Sqrt(m.Sum(v => (v - dimension[i]) * (v - dimension[i])) / (points - 1)) : 0;
         }
-        return new SpectrumSeries(times.ToArray(), noiseVariances.ToArray(), mean, spread, dimension, dimensionSpread, points, tolerance);
+        return new SpectrumSeries(times.ToArray(), squaredNoiseToSignal.ToArray(), mean, spread, dimension, dimensionSpread, points, tolerance);
     }
 
     /// <summary>
@@ -109,5 +109,5 @@ public sealed class SpectrumSeries
     /// The measured t_max of the gap followed by <see cref="WidestGaps"/>, on the noise-variance axis (the paper's t).
     /// </summary>
     public GapPeak PeakOfWidestGap(int firstIndex, int lastIndex) =>
-        GapPeak.Locate(NoiseVariances, WidestGaps(firstIndex, lastIndex).Select(g => g.Width).ToArray());
+        GapPeak.Locate(SquaredNoiseToSignal, WidestGaps(firstIndex, lastIndex).Select(g => g.Width).ToArray());
 }

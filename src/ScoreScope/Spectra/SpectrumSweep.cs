@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace ScoreScope.Spectra;
 
 /// <summary>
-/// Normalised score-Jacobian spectra along a time grid at fixed points y (docs/science/05 §1.1: the linearisation
+/// Normalised score-Jacobian spectra along a time grid at fixed points y (docs/science/spectral-gaps.md §1.1: the linearisation
 /// s(x, t) ≈ s(y, t) + J(y, t)(x − y) around points of the manifold), as a <see cref="SpectrumSeries"/>. Each time is
-/// normalised by its own noise variance b(t)², so the paper's time is t = b²/a².
+/// normalised by its own noise variance b(t)², so the paper's time is the squared noise-to-signal ratio σ² = b²/a².
 /// </summary>
 public static class SpectrumSweep
 {
@@ -58,13 +58,13 @@ public static class SpectrumSweep
             t => ScoreMatrixSvd.NormalisedSingularValues(score, points, t, process.B(t), generator));
     }
 
-    /// <summary>The process times at which the noise variance b²/a² takes the given values.</summary>
+    /// <summary>The process times at which σ² = b²/a² takes the given values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a variance is outside the process's range.</exception>
-    public static double[] TimesAtNoiseVariances(ForwardProcess process, IReadOnlyList<double> noiseVariances)
+    public static double[] TimesAtSquaredNoiseToSignal(ForwardProcess process, IReadOnlyList<double> squaredNoiseToSignal)
     {
         ArgumentNullException.ThrowIfNull(process);
-        ArgumentNullException.ThrowIfNull(noiseVariances);
-        return noiseVariances.Select(v => process.TimeAtNoiseToSignal(Math.Sqrt(v))).ToArray();
+        ArgumentNullException.ThrowIfNull(squaredNoiseToSignal);
+        return squaredNoiseToSignal.Select(v => process.TimeAtNoiseToSignal(Math.Sqrt(v))).ToArray();
     }
 
     static SpectrumSeries Sweep(ForwardProcess process, IReadOnlyList<double> times, bool singularValues, double tolerance,
@@ -79,10 +79,10 @@ public static class SpectrumSweep
             using var step = NewDisposeScope();
             spectra[i] = spectrumAt(times[i]).MoveToOuterDisposeScope();
         }
-        return SpectrumSeries.Create(times, NoiseVariances(process, times), spectra, singularValues, tolerance);
+        return SpectrumSeries.Create(times, SquaredNoiseToSignal(process, times), spectra, singularValues, tolerance);
     }
 
-    static double[] NoiseVariances(ForwardProcess process, IReadOnlyList<double> times) =>
+    static double[] SquaredNoiseToSignal(ForwardProcess process, IReadOnlyList<double> times) =>
         times.Select(t => Square(process.NoiseToSignal(t))).ToArray();
 
     static double Square(double v) => v * v;

@@ -16,7 +16,7 @@ public sealed class ForwardCumulantTrackerTests
     [Fact]
     public void Analytic_law_reproduces_the_papers_vp_table()
     {
-        // Science notes §6, oracle 2 (Aarts et al. 2024 code, σ = 10).
+        // docs/science/cumulants.md §5, oracle 2 (Aarts et al. 2024 code, σ = 10).
         var vp = VariancePreservingProcess.WithDiffusionBase(10);
         // Printed values; tolerance half a unit in the last printed digit.
         var expected = new Dictionary<double, string[]>

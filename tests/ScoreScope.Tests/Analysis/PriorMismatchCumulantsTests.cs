@@ -10,7 +10,7 @@ public sealed class PriorMismatchCumulantsTests
     [Fact]
     public void Ve_normal_prior_end_point_matches_the_science_notes_doob_transform_values()
     {
-        // Science note 01, §2 (independent quadrature): q₀ for VE g = 10^t from N(0, σ₁²) has
+        // docs/science/cumulants.md §2 (independent quadrature): q₀ for VE g = 10^t from N(0, σ₁²) has
         // (κ2, κ4, κ6, κ8) = (1.06223, −1.99895, 15.9874, −271.715) to the digits printed.
         var k = PriorMismatchCumulants.Evaluate(new DoublePeakDistribution(), VarianceExplodingProcess.WithDiffusionBase(10));
         Assert.Equal(1.06223, k[1], 5);

@@ -74,7 +74,7 @@ public sealed class SpectraCommandTests : IClassFixture<SpectraCommandTests.Tiny
             Assert.True(File.Exists(Path.Combine(output, f)), $"missing {f}\n{result}");
         var exact = File.ReadAllLines(Path.Combine(output, "spectra-exact.csv"));
         Assert.Equal(4, exact.Length);
-        // docs/science/05 §3: the exact m̂ is 40 at t = 0.01 and 0.1.
+        // docs/science/spectral-gaps.md §3: the exact m̂ is 40 at t = 0.01 and 0.1.
         Assert.Equal(40.0, double.Parse(exact[1].Split(',')[2], CultureInfo.InvariantCulture));
         Assert.Equal(40.0, double.Parse(exact[2].Split(',')[2], CultureInfo.InvariantCulture));
     }
@@ -83,7 +83,7 @@ public sealed class SpectraCommandTests : IClassFixture<SpectraCommandTests.Tiny
     [InlineData("--model", "missing-folder", "--model")]
     [InlineData("--times", "0.1,0.01", "strictly increasing")]
     [InlineData("--times", "log:1:0", "log:MIN:MAX:COUNT")]
-    [InlineData("--times", "1e6", "exceeds the largest noise variance")]
+    [InlineData("--times", "1e6", "exceeds the largest σ² = b²/a²")]
     [InlineData("--method", "jacobi", "autograd-noisy or svd")]
     [InlineData("--points", "0", "--points")]
     [InlineData("--tolerance", "1.5", "(0, 1)")]

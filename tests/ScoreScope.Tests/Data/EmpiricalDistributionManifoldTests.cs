@@ -12,7 +12,7 @@ public sealed class EmpiricalDistributionManifoldTests(ITestOutputHelper output)
 
     static readonly VariancePreservingProcess OrnsteinUhlenbeck = VariancePreservingProcess.OrnsteinUhlenbeck(1);
 
-    /// <summary>Three points on the unit circle at 0°, 120°, 240° (docs/science/03 §5.3 "3 points").</summary>
+    /// <summary>Three points on the unit circle at 0°, 120°, 240° (docs/science/singular-scores.md §5.3 "3 points").</summary>
     static EmpiricalDistribution ThreePoints() => EmpiricalDistribution.FromArrays(
         [1.0, 0.0], [Math.Cos(2 * Math.PI / 3), Math.Sin(2 * Math.PI / 3)], [Math.Cos(4 * Math.PI / 3), Math.Sin(4 * Math.PI / 3)]);
 

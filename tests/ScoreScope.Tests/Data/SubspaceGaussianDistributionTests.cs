@@ -9,7 +9,7 @@ public sealed class SubspaceGaussianDistributionTests
 {
     static readonly VariancePreservingProcess OrnsteinUhlenbeck = VariancePreservingProcess.OrnsteinUhlenbeck(1);
 
-    // docs/science/03 §5.2: N(0, 1) on the x-axis in R², x = (0.7, 0.3): t·S_normal → 0.3, S_tangent = 0.7 exactly.
+    // docs/science/singular-scores.md §5.2: N(0, 1) on the x-axis in R², x = (0.7, 0.3): t·S_normal → 0.3, S_tangent = 0.7 exactly.
     [Theory]
     [InlineData(1e-1, 0.31525)]
     [InlineData(1e-2, 0.30150)]

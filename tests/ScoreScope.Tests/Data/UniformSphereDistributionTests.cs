@@ -22,7 +22,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         return -s[0, 0].item<double>();
     }
 
-    // docs/science/03 §5.2 table (t·S_r → r − 1 = signed distance to M).
+    // docs/science/singular-scores.md §5.2 table (t·S_r → r − 1 = signed distance to M).
     [Theory]
     [InlineData(2, 1.5, 1e-1, 0.6106)]
     [InlineData(2, 1.5, 1e-2, 0.5109)]
@@ -48,7 +48,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
         Assert.True(Math.Abs(v - expected) < 5e-5, $"n = {n}, r = {r}, t = {t}: t·S_r = {v:F6}, table {expected}");
     }
 
-    // On M the score stays bounded: S_r → 1/2 + d/2 (docs/science/03 §2.4, §5.2).
+    // On M the score stays bounded: S_r → 1/2 + d/2 (docs/science/singular-scores.md §2.4, §5.2).
     [Theory]
     [InlineData(2, 1e-1, 1.0265, 5e-5)]
     [InlineData(2, 1e-2, 1.0025, 5e-5)]
@@ -158,7 +158,7 @@ public sealed class UniformSphereDistributionTests(ITestOutputHelper output)
     [InlineData(3, 1, 2)]
     public void Monte_carlo_score_energy_and_denoising_error_give_codimension_and_intrinsic_dimension(int n, int codimension, int dimension)
     {
-        // docs/science/03 §5.3 at t = 1e-3 with 10⁵ forward samples: t·E|S|² → k, E|f − x₀|²/t → d (within 5%).
+        // docs/science/singular-scores.md §5.3 at t = 1e-3 with 10⁵ forward samples: t·E|S|² → k, E|f − x₀|²/t → d (within 5%).
         const int count = 100_000;
         double t = 1e-3, a = OrnsteinUhlenbeck.A(t), b = OrnsteinUhlenbeck.B(t);
         var p = new UniformSphereDistribution(n);

@@ -7,7 +7,7 @@ namespace ScoreScope.Tests.Sampling;
 
 /// <summary>
 /// The final projection <see cref="SamplingOptions.DenoiseFinal"/>: returning x̂₀(x_{t_min}) instead of x_{t_min} puts
-/// samples of manifold data on the manifold (docs/science/03 §3.5).
+/// samples of manifold data on the manifold (docs/science/singular-scores.md §3.5).
 /// </summary>
 public sealed class SamplingOptionsTests
 {

@@ -5,7 +5,7 @@ namespace ScoreScope.Tests.Semigroups;
 
 public sealed class CircleAndTorusTests
 {
-    // docs/science/04 §5.5: data on the circle, generator d²/dx².
+    // docs/science/operator-informed.md §5.5: data on the circle, generator d²/dx².
     static readonly double[] Data = [1.0, 1.3, 1.7, 2.2, 4.0, 4.4, 5.1];
     static TorusKernelSmoothingScore Smoother => new(Data.Select(x => new[] { x }).ToArray());
 

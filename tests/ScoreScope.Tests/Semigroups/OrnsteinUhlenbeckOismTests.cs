@@ -4,7 +4,7 @@ namespace ScoreScope.Tests.Semigroups;
 
 public sealed class OrnsteinUhlenbeckOismTests
 {
-    // docs/science/04 §5.4: ½N(−1.5, 0.5²) + ½N(1.5, 0.5²), exact moments, generator f'' − x f'.
+    // docs/science/operator-informed.md §5.4: ½N(−1.5, 0.5²) + ½N(1.5, 0.5²), exact moments, generator f'' − x f'.
     static readonly GaussianMixtureLine Mixture = new([0.5, 0.5], [-1.5, 1.5], [0.5, 0.5]);
 
     static double ExactMomentFisherError(double time, int basisSize)

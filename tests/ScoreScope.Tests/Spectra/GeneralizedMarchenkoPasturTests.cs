@@ -18,7 +18,7 @@ public sealed class GeneralizedMarchenkoPasturTests
         Assert.Equal(mp.Upper, support[0].Upper, 1e-12 * variance);
     }
 
-    // Issue 5 acceptance / docs/science/05 oracle 8: c = 0.4, w = (½, ½), τ = (1, 0.09) → 0.0176, 0.1577 | 0.3271, 2.1136
+    // Issue 5 acceptance / docs/science/spectral-gaps.md oracle 8: c = 0.4, w = (½, ½), τ = (1, 0.09) → 0.0176, 0.1577 | 0.3271, 2.1136
     // (quoted to 4 decimals, so compared within 5e-5).
     [Fact]
     public void Two_variance_edges_match_the_Silverstein_Bai_values()
@@ -49,7 +49,7 @@ public sealed class GeneralizedMarchenkoPasturTests
         }
     }
 
-    // docs/science/05 §2.3 says σ2 = 0.5 (τ2 = 0.25) merges the bulks (seen at d = 3000). In the limit the bulks touch
+    // docs/science/spectral-gaps.md §2.3 says σ2 = 0.5 (τ2 = 0.25) merges the bulks (seen at d = 3000). In the limit the bulks touch
     // between τ2 = 0.25 and 0.26: at 0.25 a gap of width ≈ 0.0014 remains ([0.39857, 0.4]; x(m̲) has critical points at
     // m̲ = −2.322 and exactly −2), far below what a finite-d spectrum resolves; at τ2 = 0.3 there is one bulk.
     [Fact]

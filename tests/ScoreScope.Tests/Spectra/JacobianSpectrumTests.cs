@@ -10,7 +10,7 @@ public sealed class JacobianSpectrumTests
 {
     const ulong Seed = 20241008;
 
-    // docs/science/05 §5 oracle 2: eigenvalues of b²J are −1 (D − d times) and −t/(t + λ_i), t = b²/a².
+    // docs/science/spectral-gaps.md §5 oracle 2: eigenvalues of b²J are −1 (D − d times) and −t/(t + λ_i), t = b²/a².
     [Theory]
     [InlineData(true, 0.05)]
     [InlineData(true, 0.6)]
@@ -39,7 +39,7 @@ public sealed class JacobianSpectrumTests
         var lambda = data.CovarianceEigenvalues.data<double>().ToArray();
         Assert.Equal(40, lambda.Length);
         Assert.Equal((40, 100), (data.IntrinsicDimension, data.AmbientDimension));
-        // Detached bulks (docs/science/05 §5 oracle 8, finite size d = 100: 0.020, 0.147 | 0.370, 1.983 averaged).
+        // Detached bulks (docs/science/spectral-gaps.md §5 oracle 8, finite size d = 100: 0.020, 0.147 | 0.370, 1.983 averaged).
         Assert.True(lambda[19] < 0.25 && lambda[20] > 0.25, $"inner edges a = {lambda[19]:G4}, b = {lambda[20]:G4} must straddle 0.25");
     }
 

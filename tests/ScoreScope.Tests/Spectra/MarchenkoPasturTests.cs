@@ -4,7 +4,7 @@ namespace ScoreScope.Tests.Spectra;
 
 public sealed class MarchenkoPasturTests
 {
-    // docs/science/05 oracle 5: α = 0.4 gives γ− = 0.13509 σ², γ+ = 2.66491 σ².
+    // docs/science/spectral-gaps.md oracle 5: α = 0.4 gives γ− = 0.13509 σ², γ+ = 2.66491 σ².
     [Theory]
     [InlineData(1.0)]
     [InlineData(0.09)]

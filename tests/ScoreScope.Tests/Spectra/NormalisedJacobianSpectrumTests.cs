@@ -4,7 +4,7 @@ namespace ScoreScope.Tests.Spectra;
 
 public sealed class NormalisedJacobianSpectrumTests
 {
-    // docs/science/05 §2.2: the tangent part carries mass c = m/d, the rest is the spike at −1; the gaps between the
+    // docs/science/spectral-gaps.md §2.2: the tangent part carries mass c = m/d, the rest is the spike at −1; the gaps between the
     // mapped bulks are the manifold and intermediate gaps.
     [Theory]
     [InlineData(0.01)]

@@ -10,7 +10,7 @@ public sealed class ScoreMatrixSvdTests
 {
     const ulong Seed = 20241008;
 
-    // docs/science/05 §5 oracle 4: the symmetrised score matrix gives exactly the singular values of b²J.
+    // docs/science/spectral-gaps.md §5 oracle 4: the symmetrised score matrix gives exactly the singular values of b²J.
     [Theory]
     [InlineData(ScoreMatrixVariant.Symmetrised)]
     [InlineData(ScoreMatrixVariant.DropLeading)]

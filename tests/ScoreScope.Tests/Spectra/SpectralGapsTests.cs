@@ -4,7 +4,7 @@ namespace ScoreScope.Tests.Spectra;
 
 public sealed class SpectralGapsTests
 {
-    // docs/science/05 oracle 7: empirical inner edges a = 0.1534, b = 0.3273 → t_max = 0.2241, maximal width 0.18726,
+    // docs/science/spectral-gaps.md oracle 7: empirical inner edges a = 0.1534, b = 0.3273 → t_max = 0.2241, maximal width 0.18726,
     // and at Δ = 0.1: t_open = 0.0412, t_close = 1.2174. The note computed these from unrounded edges; a and b rounded
     // to 4 digits carry a relative error up to 3e-4, so the values are compared to a relative 1e-3 (from the rounded
     // inputs: width 0.187222, t_open 0.041254, t_close 1.217046, exactly t_open·t_close = ab).
@@ -71,7 +71,7 @@ public sealed class SpectralGapsTests
     public void Invalid_arguments_are_rejected_naming_the_value()
     {
         Assert.Contains("detached", Assert.Throws<ArgumentOutOfRangeException>(() => SpectralGaps.IntermediateGap(0.1, 0.3, 0.2)).Message);
-        Assert.Contains("noise variance", Assert.Throws<ArgumentOutOfRangeException>(() => SpectralGaps.ManifoldGap(0, 0.1)).Message);
+        Assert.Contains("squared noise-to-signal ratio", Assert.Throws<ArgumentOutOfRangeException>(() => SpectralGaps.ManifoldGap(0, 0.1)).Message);
         Assert.Contains("threshold", Assert.Throws<ArgumentOutOfRangeException>(() => SpectralGaps.OpeningAndClosingTimes(0.1, 0.2, 1.0)).Message);
     }
 }

@@ -10,9 +10,9 @@ public sealed class SpectrumSeriesTests
 {
     const ulong Seed = 20241008;
 
-    // docs/science/05 §3 and oracle 10: D = 100, d = 40, σ = 1, δ = ½ gives m̂ = 40 for t ≤ 0.1.
+    // docs/science/spectral-gaps.md §3 and oracle 10: D = 100, d = 40, σ = 1, δ = ½ gives m̂ = 40 for t ≤ 0.1.
     [Fact]
-    public void Exact_score_gives_dimension_forty_for_every_noise_variance_up_to_a_tenth()
+    public void Exact_score_gives_dimension_forty_for_every_squared_noise_to_signal_up_to_a_tenth()
     {
         var process = VarianceExplodingProcess.Geometric();
         using var data = SubspaceGaussianDistribution.RandomFactor(100, [new VarianceBlock(40, 1.0)], Seeds.Generator(Seed));
@@ -22,10 +22,10 @@ public sealed class SpectrumSeriesTests
         var spectra = times.Select(t => JacobianSpectrum.NormalisedSingularValues(ScoreJacobians.Exact(data, process, t, 2), process.B(t) * process.B(t))).ToArray();
         var series = SpectrumSeries.Create(times, times.Select(t => process.B(t) * process.B(t)).ToArray(), spectra, singularValues: true);
         Assert.All(series.Dimension, m => Assert.Equal(40.0, m));
-        Assert.All(series.NoiseVariances.Zip(variances), p => Assert.Equal(p.Second, p.First, 1e-12));
+        Assert.All(series.SquaredNoiseToSignal.Zip(variances), p => Assert.Equal(p.Second, p.First, 1e-12));
     }
 
-    // docs/science/05 §2.3: Δ_inter(t) = t(b − a)/((t + a)(t + b)) peaks at √(ab).
+    // docs/science/spectral-gaps.md §2.3: Δ_inter(t) = t(b − a)/((t + a)(t + b)) peaks at √(ab).
     [Fact]
     public void Gap_peak_of_the_exact_intermediate_gap_is_the_geometric_mean_of_the_inner_edges()
     {

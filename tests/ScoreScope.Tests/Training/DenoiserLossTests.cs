@@ -9,7 +9,7 @@ namespace ScoreScope.Tests.Training;
 /// <summary>
 /// The x̂₀ (conditional-expectation) loss of Lu, Wang, Bal 2023 under the OU process: its weight λ = a²/b² is
 /// 1/(e^t − 1), and with that weight the x̂₀ loss is the ε-loss (DSM with λ = b²) sample by sample
-/// (docs/science/03 §3.4).
+/// (docs/science/singular-scores.md §3.4).
 /// </summary>
 public sealed class DenoiserLossTests
 {

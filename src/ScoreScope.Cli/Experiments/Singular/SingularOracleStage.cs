@@ -21,17 +21,17 @@ internal static class SingularOracleStage
 {
     static readonly double[] RayTimes = [1e-1, 1e-2, 1e-3, 1e-4];
 
-    // Issue 6 acceptance (circle) and docs/science/03 §5.2 (S² off M). The note prints −0.4978 for S², r = 0.5,
+    // Issue 6 acceptance (circle) and docs/science/singular-scores.md §5.2 (S² off M). The source summary printed −0.4978 for S², r = 0.5,
     // t = 1e-3; the closed form (r − a·(coth κ − 1/κ))/b² gives t·S_r = −0.49774999…, i.e. −0.4977 to 4 digits.
     static readonly (string Manifold, double Radius, double[] Values, double Tolerance, string Source)[] RayClaims =
     [
         ("circle", 1.5, [0.6106, 0.5109, 0.5011, 0.5001], 5e-5, "issue 6"),
         ("circle", 0.5, [-0.3675, -0.4874, -0.4987, -0.4999], 5e-5, "issue 6"),
-        ("sphere", 1.5, [0.6433, 0.5142, 0.5014, 0.5001], 5e-5, "science note 03 §5.2"),
-        ("sphere", 0.5, [-0.2743, -0.4775, -0.4977, -0.4998], 5e-5, "science note 03 §5.2"),
+        ("sphere", 1.5, [0.6433, 0.5142, 0.5014, 0.5001], 5e-5, "docs/science/singular-scores.md §5.2"),
+        ("sphere", 0.5, [-0.2743, -0.4775, -0.4977, -0.4998], 5e-5, "docs/science/singular-scores.md §5.2"),
     ];
 
-    // S_r on M (r = 1) at t = 1e-1, 1e-2, 1e-3: the circle to 4 digits (note 03 §5.2), S² by mpmath (8 digits).
+    // S_r on M (r = 1) at t = 1e-1, 1e-2, 1e-3: the circle to 4 digits (docs/science/singular-scores.md §5.2), S² by mpmath (8 digits).
     static readonly (string Manifold, double[] Values, double Tolerance, double Limit)[] OnManifoldClaims =
     [
         ("circle", [1.0265, 1.0025, 1.0003], 5e-5, 1.0),

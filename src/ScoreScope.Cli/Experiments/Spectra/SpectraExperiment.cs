@@ -13,7 +13,7 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 
 /// <summary>
 /// <c>scorescope reproduce spectra</c>: score-Jacobian spectra of linear Gaussian manifolds (Ventura et al. 2024, arXiv
-/// 2410.05898, §6–7; docs/science/05): D = 100, d = 40 with one variance and with two blocks (20, σ 1), (20, σ 0.3).
+/// 2410.05898, §6–7; docs/science/spectral-gaps.md): D = 100, d = 40 with one variance and with two blocks (20, σ 1), (20, σ 0.3).
 /// (a) exact score: normalised spectra vs t with the random-matrix overlay, score-matrix SVD vs closed form, m̂ vs t;
 /// (b) an MLP trained on each manifold (VE, σ ∈ [0.01, 50]): singular-value spectra by autograd at ≥ 30 times, m̂ vs t,
 /// measured vs predicted t_max = √(ab); (c) plots. Every claim goes to checks.csv/json.

@@ -40,10 +40,10 @@ internal sealed class SpectraExperimentRun
     {
         var exactVariances = GeometricSpacing.Between(_s.ExactMinVariance, _s.ExactMaxVariance, _s.ExactTimes);
         var trainedVariances = GeometricSpacing.Between(_s.TrainedMinVariance, _s.TrainedMaxVariance, _s.TrainedTimes);
-        var exactTimes = SpectrumSweep.TimesAtNoiseVariances(_process, exactVariances);
-        var trainedTimes = SpectrumSweep.TimesAtNoiseVariances(_process, trainedVariances);
+        var exactTimes = SpectrumSweep.TimesAtSquaredNoiseToSignal(_process, exactVariances);
+        var trainedTimes = SpectrumSweep.TimesAtSquaredNoiseToSignal(_process, trainedVariances);
         _resolved["process"] = _process.ToString();
-        _resolved["time-convention"] = "t = noise variance b²/a² (VE: b² = σ(t)² − σ_min²); spectra of b²J";
+        _resolved["time-convention"] = "σ² = b²/a², the squared noise-to-signal ratio (the paper's t; VE: b² = σ(t)² − σ_min², a = 1); spectra of b²J";
         _resolved["dimension-estimate"] = $"m̂ = D − #{{|ν| ≥ 1 − δ}}, δ = {Invariant(_s.SpikeTolerance)}";
         _resolved["gaps"] = $"manifold gap: between sorted positions D − d and D − d + 1; intermediate gap: the widest gap among the d tangent values with ≥ {SpectrumSeriesFiles.MinimumBlock} on either side; t_max: argmax over the grid refined by a parabola in log t; detected when width ≥ Δ = {Invariant(_s.GapThreshold)}";
         _resolved["trained-spectra"] = "singular values of b²J by autograd at clean data points (float64 coefficients, float32 network)";
@@ -95,8 +95,8 @@ internal sealed class SpectraExperimentRun
     {
         int d = _s.AmbientDimension, m = lambda.Length;
         var bulks = SpectraTheory.Bulks(d, blocks);
-        _dimensionCurves.Add(new($"exact, {name}", exact.NoiseVariances.ToArray(), exact.Dimension.ToArray(), false));
-        _dimensionCurves.Add(new($"trained, {name}", trained.NoiseVariances.ToArray(), trained.Dimension.ToArray(), false));
+        _dimensionCurves.Add(new($"exact, {name}", exact.SquaredNoiseToSignal.ToArray(), exact.Dimension.ToArray(), false));
+        _dimensionCurves.Add(new($"trained, {name}", trained.SquaredNoiseToSignal.ToArray(), trained.Dimension.ToArray(), false));
         for (int k = 0; k < bulks.Length; k++)
         {
             _metrics[$"{name}-theory-bulk{k}-lower"] = bulks[k].Lower;
@@ -111,36 +111,36 @@ internal sealed class SpectraExperimentRun
 
         var spectrumCurves = new List<SpectrumPlots.Curve>();
         for (int k = 0; k < d; k++)
-            spectrumCurves.Add(new(null, exact.NoiseVariances.ToArray(), exact.Mean.Select(r => r[k]).ToArray(), false));
+            spectrumCurves.Add(new(null, exact.SquaredNoiseToSignal.ToArray(), exact.Mean.Select(r => r[k]).ToArray(), false));
         foreach (var (bulk, index) in bulks.Select((b, i) => (b, i)))
         {
-            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₋) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => -t / (t + bulk.Lower)).ToArray(), true));
-            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₊) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => -t / (t + bulk.Upper)).ToArray(), true));
+            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₋) (MP theory)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => -t / (t + bulk.Lower)).ToArray(), true));
+            spectrumCurves.Add(new($"bulk {index} edge −t/(t+γ₊) (MP theory)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => -t / (t + bulk.Upper)).ToArray(), true));
         }
         SpectrumPlots.Curves(Path.Combine(_folder, $"spectra-vs-t-exact-{name}.png"), spectrumCurves,
             $"exact normalised eigenvalues of b²J vs t ({name} variance; grey: all {d} sorted values)", "ν");
-        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-exact-{name}.png"), exact.NoiseVariances.ToArray(), exact.Mean, $"exact spectrum, {name} variance");
-        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-trained-{name}.png"), trained.NoiseVariances.ToArray(), trained.Mean,
+        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-exact-{name}.png"), exact.SquaredNoiseToSignal.ToArray(), exact.Mean, $"exact spectrum, {name} variance");
+        SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-trained-{name}.png"), trained.SquaredNoiseToSignal.ToArray(), trained.Mean,
             $"trained MLP: −(singular values of b²J), {name} variance, mean of {trained.Points} points");
 
         var gapCurves = new List<SpectrumPlots.Curve>
         {
-            new("manifold gap, exact", exact.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false),
-            new("manifold gap, trained", trained.NoiseVariances.ToArray(), SpectrumSeriesFiles.ManifoldGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false),
-            new("λ_min/(λ_min + t) (data)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.ManifoldGap(t, lambda[0])).ToArray(), true),
+            new("manifold gap, exact", exact.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.ManifoldGaps(exact, m).Select(g => g.Width).ToArray(), false),
+            new("manifold gap, trained", trained.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.ManifoldGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false),
+            new("λ_min/(λ_min + t) (data)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => SpectraTheory.ManifoldGap(t, lambda[0])).ToArray(), true),
         };
         if (bulks.Length > 0)
-            gapCurves.Add(new("γ₋/(γ₋ + t) (MP theory)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.ManifoldGap(t, bulks[0].Lower)).ToArray(), true));
+            gapCurves.Add(new("γ₋/(γ₋ + t) (MP theory)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => SpectraTheory.ManifoldGap(t, bulks[0].Lower)).ToArray(), true));
 
         if (name == "single")
         {
-            var early = exact.NoiseVariances.Select((t, i) => (t, m: exact.Dimension[i])).Where(p => p.t <= 0.1 * (1 + 1e-9)).ToArray();
+            var early = exact.SquaredNoiseToSignal.Select((t, i) => (t, m: exact.Dimension[i])).Where(p => p.t <= 0.1 * (1 + 1e-9)).ToArray();
             bool holds = early.Length > 0 && early.All(p => p.m == m);
             _report.Add(new ClaimCheck("exact-dimension-single", $"m̂ = {m}",
                 $"m̂ ∈ [{early.Min(p => p.m)}; {early.Max(p => p.m)}] at all {early.Length} times t ≤ 0.1", "exact", holds));
             bool trainedHolds = smallDimensions.All(v => Math.Abs(v - m) <= 2);
             _report.Add(new ClaimCheck("trained-dimension-single",
-                $"m̂ = {m} ± 2 at the {smallest} smallest t ≤ {Invariant(trained.NoiseVariances[smallest - 1])}", string.Join("; ", smallDimensions.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))), "±2", trainedHolds, Checked: !_s.Quick));
+                $"m̂ = {m} ± 2 at the {smallest} smallest t ≤ {Invariant(trained.SquaredNoiseToSignal[smallest - 1])}", string.Join("; ", smallDimensions.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))), "±2", trainedHolds, Checked: !_s.Quick));
         }
         else
         {
@@ -174,13 +174,13 @@ internal sealed class SpectraExperimentRun
                 Math.Abs(trainedPeak.Time - predicted) <= 0.20 * predicted, Checked: !_s.Quick));
 
             var exactTangent = SpectrumSeriesFiles.TangentGaps(exact, m);
-            gapCurves.Add(new("widest tangent gap, exact", exact.NoiseVariances.ToArray(), exactTangent.Select(g => g.Width).ToArray(), false));
-            gapCurves.Add(new("widest tangent gap, trained", trained.NoiseVariances.ToArray(), SpectrumSeriesFiles.TangentGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false));
-            gapCurves.Add(new("t(b−a)/((t+a)(t+b)) (data a, b)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, a, b)).ToArray(), true));
+            gapCurves.Add(new("widest tangent gap, exact", exact.SquaredNoiseToSignal.ToArray(), exactTangent.Select(g => g.Width).ToArray(), false));
+            gapCurves.Add(new("widest tangent gap, trained", trained.SquaredNoiseToSignal.ToArray(), SpectrumSeriesFiles.TangentGaps(trained, trainedDimension).Select(g => g.Width).ToArray(), false));
+            gapCurves.Add(new("t(b−a)/((t+a)(t+b)) (data a, b)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => SpectraTheory.IntermediateGap(t, a, b)).ToArray(), true));
             if (bulks.Length > 1)
             {
                 double ga = bulks[0].Upper, gb = bulks[1].Lower;
-                gapCurves.Add(new("intermediate gap (generalised MP edges)", exact.NoiseVariances.ToArray(), exact.NoiseVariances.Select(t => SpectraTheory.IntermediateGap(t, ga, gb)).ToArray(), true));
+                gapCurves.Add(new("intermediate gap (generalised MP edges)", exact.SquaredNoiseToSignal.ToArray(), exact.SquaredNoiseToSignal.Select(t => SpectraTheory.IntermediateGap(t, ga, gb)).ToArray(), true));
                 _metrics["two-tmax-generalised-mp"] = SpectraTheory.PeakTime(ga, gb);
                 if (SpectralGaps.OpeningAndClosingTimes(ga, gb, _s.GapThreshold) is { } window)
                 {
@@ -191,8 +191,8 @@ internal sealed class SpectraExperimentRun
         }
         if (bulks.Length > 0)
         {
-            var phases = new System.Text.StringBuilder("noise_variance,phase\n");
-            foreach (double t in exact.NoiseVariances)
+            var phases = new System.Text.StringBuilder("sigma_squared,phase\n");
+            foreach (double t in exact.SquaredNoiseToSignal)
                 phases.Append(CultureInfo.InvariantCulture, $"{t:R},{SpectraTheory.Phase(t, bulks, _s.GapThreshold)}\n");
             File.WriteAllText(Path.Combine(_folder, $"phases-{name}.csv"), phases.ToString());
             _metrics[$"{name}-trivial-phase-above"] = GenerationPhases.TrivialPhaseTime(bulks, _s.GapThreshold);
@@ -230,7 +230,7 @@ internal sealed class SpectraExperimentRun
     {
         var chosen = Enumerable.Range(0, 6).Select(i => trainedTimes[(int)Math.Round(i * (trainedTimes.Length - 1) / 5.0)]).Distinct().ToArray();
         var scoreErrors = ScoreErrorEvaluation.RelativeErrorCurve(model, data, _process, chosen, 2048, Seeds.Derive(_s.Seed, "score-error-" + name));
-        var csv = new System.Text.StringBuilder("noise_variance,relative_score_error,relative_score_error_se,jacobian_relative_frobenius_error\n");
+        var csv = new System.Text.StringBuilder("sigma_squared,relative_score_error,relative_score_error_se,jacobian_relative_frobenius_error\n");
         for (int i = 0; i < chosen.Length; i++)
         {
             using var scope = NewDisposeScope();
@@ -249,7 +249,7 @@ internal sealed class SpectraExperimentRun
         int d = series.AmbientDimension;
         for (int i = 0; i < series.Times.Count; i++)
         {
-            double t = series.NoiseVariances[i];
+            double t = series.SquaredNoiseToSignal[i];
             var expected = Enumerable.Repeat(-1.0, d - lambda.Length).Concat(lambda.Select(l => -t / (t + l))).Order().ToArray();
             error = Math.Max(error, series.Mean[i].Zip(expected, (x, y) => Math.Abs(x - y)).Max());
         }

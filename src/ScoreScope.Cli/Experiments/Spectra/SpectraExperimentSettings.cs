@@ -5,7 +5,7 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 /// <summary>
 /// The fully resolved options of <c>scorescope reproduce spectra</c> (written to config.json): the two linear
 /// Gaussian manifolds of Ventura et al. 2024 §7 (D = 100, d = 40; one variance, or two blocks of 20 with σ = 1 and 0.3),
-/// the time grids (noise variances, the paper's t), the training budget of the MLPs and the analysis thresholds.
+/// the time grids (σ² = b²/a², the paper's t), the training budget of the MLPs and the analysis thresholds.
 /// </summary>
 public sealed record SpectraExperimentSettings
 {
@@ -27,10 +27,10 @@ public sealed record SpectraExperimentSettings
     /// <summary>The two-variance manifold.</summary>
     public VarianceBlock[] TwoVariances { get; init; } = [new(20, 1.0), new(20, 0.3)];
 
-    /// <summary>Smallest noise variance of the exact grid.</summary>
+    /// <summary>Smallest σ² = b²/a² of the exact grid.</summary>
     public double ExactMinVariance { get; init; } = 1e-4;
 
-    /// <summary>Largest noise variance of the exact grid.</summary>
+    /// <summary>Largest σ² = b²/a² of the exact grid.</summary>
     public double ExactMaxVariance { get; init; } = 100;
 
     /// <summary>Log-spaced times of the exact grid.</summary>
@@ -42,10 +42,10 @@ public sealed record SpectraExperimentSettings
     /// <summary>Times (log-spaced over the exact grid) of the score-matrix SVD comparison.</summary>
     public int SvdTimes { get; init; } = 8;
 
-    /// <summary>Smallest noise variance of the trained grid.</summary>
+    /// <summary>Smallest σ² = b²/a² of the trained grid.</summary>
     public double TrainedMinVariance { get; init; } = 1e-3;
 
-    /// <summary>Largest noise variance of the trained grid.</summary>
+    /// <summary>Largest σ² = b²/a² of the trained grid.</summary>
     public double TrainedMaxVariance { get; init; } = 10;
 
     /// <summary>Log-spaced times of the trained grid (≥ 30).</summary>
@@ -83,7 +83,7 @@ public sealed record SpectraExperimentSettings
 
     /// <summary>
     /// Smallest process time of the (uniform) training-time distribution. The default window [0.12, 0.7] of the VE
-    /// process σ ∈ [0.01, 50] holds the noise variances [6.7·10⁻⁴, 15] ⊇ the analysed grid [10⁻³, 10]: concentrating the
+    /// process σ ∈ [0.01, 50] holds σ² ∈ [6.7·10⁻⁴, 15] ⊇ the analysed grid [10⁻³, 10]: concentrating the
     /// training budget there cut the relative Jacobian error of the two-variance MLP to ≈ 5–8% and moved its measured
     /// intermediate gap to the right position (80 values below); with the full range [10⁻³, 1] the gap was smeared.
     /// </summary>

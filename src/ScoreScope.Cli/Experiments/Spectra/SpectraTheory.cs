@@ -6,7 +6,7 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 /// <summary>
 /// The random-matrix predictions used by the spectra experiment, in one place (the theory itself lives in
 /// <see cref="ScoreScope.Spectra"/>): Marchenko–Pastur and generalised MP edges of the tangent covariance, the manifold
-/// and intermediate gaps, the time of maximal visibility and the phase labels (docs/science/05 §2.2–2.3, §3, §5).
+/// and intermediate gaps, the time of maximal visibility and the phase labels (docs/science/spectral-gaps.md §2.2–2.3, §3, §5).
 /// </summary>
 internal static class SpectraTheory
 {
@@ -32,7 +32,7 @@ internal static class SpectraTheory
     /// <summary>The time of maximal visibility √(ab).</summary>
     public static double PeakTime(double a, double b) => SpectralGaps.PeakTime(a, b);
 
-    /// <summary>The phase at noise variance t for a resolution threshold Δ.</summary>
+    /// <summary>The phase at σ² = b²/a² for a resolution threshold Δ.</summary>
     public static GenerationPhase Phase(double t, IReadOnlyList<SpectralInterval> bulks, double threshold) =>
         GenerationPhases.Classify(t, bulks, threshold);
 }

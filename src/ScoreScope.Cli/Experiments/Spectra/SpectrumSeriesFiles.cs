@@ -8,7 +8,7 @@ namespace ScoreScope.Cli.Experiments.Spectra;
 /// <summary>
 /// Writes a <see cref="SpectrumSeries"/> into a run folder: <c>NAME.npy</c> (mean sorted spectrum [T, D], eigenvalue
 /// convention ν ∈ [−1, 0]), <c>NAME-spread.npy</c> (standard deviation over points) and <c>NAME.csv</c> (per time:
-/// process time, noise variance, m̂ ± sd, manifold gap, widest tangent gap (<see cref="TangentGaps"/>) and the count of
+/// process time t, σ² = b²/a², m̂ ± sd, manifold gap, widest tangent gap (<see cref="TangentGaps"/>) and the count of
 /// values below it).
 /// </summary>
 internal static class SpectrumSeriesFiles
@@ -21,11 +21,11 @@ internal static class SpectrumSeriesFiles
         NpyFile.Write(Path.Combine(folder, name + "-spread.npy"), series.Spread.SelectMany(r => r).ToArray(), [t, d]);
         var manifold = ManifoldGaps(series, manifoldDimension);
         var tangent = TangentGaps(series, manifoldDimension);
-        var csv = new StringBuilder("process_time,noise_variance,m_hat,m_hat_sd,manifold_gap,tangent_gap,tangent_gap_count_below\n");
+        var csv = new StringBuilder("process_time,sigma_squared,m_hat,m_hat_sd,manifold_gap,tangent_gap,tangent_gap_count_below\n");
         for (int i = 0; i < t; i++)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{series.Times[i]:R},{series.NoiseVariances[i]:R},{series.Dimension[i]:R},{series.DimensionSpread[i]:R},{manifold[i].Width:R},{tangent[i].Width:R},{tangent[i].CountBelow}\n");
+                $"{series.Times[i]:R},{series.SquaredNoiseToSignal[i]:R},{series.Dimension[i]:R},{series.DimensionSpread[i]:R},{manifold[i].Width:R},{tangent[i].Width:R},{tangent[i].CountBelow}\n");
         }
         File.WriteAllText(Path.Combine(folder, name + ".csv"), csv.ToString());
     }

@@ -11,15 +11,15 @@ public sealed class CumulantObservable
 {
     readonly string _name;
     readonly Func<Tensor, CumulantOptions?, int, CumulantSummary> _summarize;
-    readonly Func<long, double> _noiseVariance;
+    readonly Func<long, double> _projectionNormSquared;
     readonly Action<BlockedCumulants, Tensor> _addChunk;
 
-    CumulantObservable(string name, Func<Tensor, CumulantOptions?, int, CumulantSummary> summarize, Func<long, double> noiseVariance,
+    CumulantObservable(string name, Func<Tensor, CumulantOptions?, int, CumulantSummary> summarize, Func<long, double> projectionNormSquared,
         Action<BlockedCumulants, Tensor> addChunk)
     {
         _name = name;
         _summarize = summarize;
-        _noiseVariance = noiseVariance;
+        _projectionNormSquared = projectionNormSquared;
         _addChunk = addChunk;
     }
 
@@ -68,8 +68,11 @@ public sealed class CumulantObservable
         throw new FormatException($"unknown observable '{text}'; expected site, mean or coord:i.");
     }
 
-    /// <summary>The variance b²·|w|² that the forward noise adds to this observable per unit b² (D = event size).</summary>
-    public double NoiseVariance(long eventSize) => _noiseVariance(eventSize);
+    /// <summary>
+    /// |w|², the squared norm of the projection w·x this observable takes (1 for a coordinate or pooled sites, 1/D for
+    /// the coordinate mean; D = event size): the forward noise adds b²·|w|² to its variance (docs/science/cumulants.md §1).
+    /// </summary>
+    public double ProjectionNormSquared(long eventSize) => _projectionNormSquared(eventSize);
 
     /// <summary>Cumulants of this observable of <paramref name="samples"/> with errors.</summary>
     public CumulantSummary Summarize(Tensor samples, CumulantOptions? options = null, int order = CentralMoments.MaxOrder) =>

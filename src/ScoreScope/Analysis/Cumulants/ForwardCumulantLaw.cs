@@ -12,9 +12,9 @@ public static class ForwardCumulantLaw
 {
     /// <summary>
     /// κ_1..κ_n of a linear observable w·x at time t from its values at t = 0 (index 0 holds κ_1), where
-    /// <paramref name="noiseVariance"/> = |w|² (1 for a coordinate or pooled sites, 1/D for the coordinate mean).
+    /// <paramref name="projectionNormSquared"/> = |w|² (1 for a coordinate or pooled sites, 1/D for the coordinate mean).
     /// </summary>
-    public static double[] Predict(ForwardProcess process, double t, IReadOnlyList<double> initialCumulants, double noiseVariance = 1.0)
+    public static double[] Predict(ForwardProcess process, double t, IReadOnlyList<double> initialCumulants, double projectionNormSquared = 1.0)
     {
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(initialCumulants);
@@ -23,7 +23,7 @@ public static class ForwardCumulantLaw
         for (int i = 0; i < result.Length; i++)
         {
             int n = i + 1;
-            result[i] = Math.Pow(a, n) * initialCumulants[i] + (n == 2 ? b * b * noiseVariance : 0);
+            result[i] = Math.Pow(a, n) * initialCumulants[i] + (n == 2 ? b * b * projectionNormSquared : 0);
         }
         return result;
     }

@@ -29,7 +29,7 @@ public static class ForwardCumulantTracker
             throw new ArgumentException($"times must be non-empty, ≥ 0 and strictly increasing; got [{string.Join(", ", times)}].", nameof(times));
         var obs = observable ?? CumulantObservable.Site;
         long eventSize = SampleCumulants.EventSize(data);
-        double noise = obs.NoiseVariance(eventSize);
+        double projectionNormSquared = obs.ProjectionNormSquared(eventSize);
         double[]? kappa0 = initialCumulants?.ToArray();
         var points = new List<CumulantTrackPoint>();
         var x = data.to_type(ScalarType.Float64).detach().clone();
@@ -52,7 +52,7 @@ public static class ForwardCumulantTracker
                 if (kappa0 is null && t == 0) kappa0 = summary.Cumulants.Select(c => c.Value).ToArray();
                 var analytic = kappa0 is null
                     ? Enumerable.Repeat(double.NaN, order).ToArray()
-                    : ForwardCumulantLaw.Predict(process, t, kappa0.Take(order).ToArray(), noise);
+                    : ForwardCumulantLaw.Predict(process, t, kappa0.Take(order).ToArray(), projectionNormSquared);
                 for (int n = 1; n <= order; n++)
                     points.Add(new CumulantTrackPoint(t, n, summary.Kappa(n), n - 1 < analytic.Length ? analytic[n - 1] : double.NaN));
             }
