@@ -31,6 +31,9 @@ public sealed class SampleJob : IDisposable
     /// <summary>The files of a sample run folder.</summary>
     public static readonly IReadOnlyList<string> Files = ["samples.npy", "metrics.json", "samples.png", "config.json"];
 
+    /// <summary>The extra file of <c>--data mnist</c>: a grid of the first 64 samples as images.</summary>
+    public const string MnistGridFile = "samples_grid.png";
+
     readonly SampleSettings _settings;
     readonly ExactDistribution _data;
     readonly ForwardProcess _process;
@@ -135,13 +138,21 @@ public sealed class SampleJob : IDisposable
             $"{_settings.Data switch { var d when DatasetTable.IsBuiltIn(d) => d, var d => Path.GetFileName(d) }}: " +
             $"{_settings.Process}, {_settings.Sampler}, {_settings.Steps} steps",
             projection.XLabel, projection.YLabel);
+        var files = Files;
+        if (_settings.Data == "mnist")
+        {
+            // Image data: the first 64 samples as 28×28 digits, pixel values p/127.5 − 1 ∈ [−1, 1] mapped to grey.
+            using var flat = samples.to_type(ScalarType.Float32).contiguous();
+            ImageGridPlot.Write(Path.Combine(folder, MnistGridFile), flat.data<float>().ToArray(), ScoreScope.Data.MnistSubset.Side, -1, 1);
+            files = [.. Files, MnistGridFile];
+        }
         evaluation.Complete();
         Lap("plot");
 
         _resolved["elapsed-seconds"] = clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         _resolved["created-utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         ConfigJson.Write(folder, "sample", _settings, _resolved);
-        return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, Files, clock.Elapsed);
+        return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, files, clock.Elapsed);
     }
 
     /// <inheritdoc/>

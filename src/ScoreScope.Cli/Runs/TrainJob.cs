@@ -1,3 +1,4 @@
+using ScoreScope.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -196,6 +197,13 @@ public sealed class TrainJob : IDisposable
     /// <summary>The training data for <paramref name="value"/> and what must be disposed with it.</summary>
     static (ITrainingData Data, IDisposable? Owned) LoadData(string value, string option)
     {
+        if (value == "mnist")
+        {
+            // A fixed training set, like a file: fresh samples of the empirical law would only resample the same images.
+            using var images = MnistSubset.Points();
+            var digits = new DatasetTrainingData(images, description: $"mnist ({Shapes.Format(images)})");
+            return (digits, digits);
+        }
         if (DatasetTable.IsBuiltIn(value))
         {
             var distribution = DatasetTable.Create(value, option);

@@ -30,4 +30,14 @@ public static class BuiltInDatasets
         var covariance = a.matmul(a.T).Divide(Gaussian10Dimension).Add(eye(Gaussian10Dimension, dtype: ScalarType.Float64, device: CPU).Multiply(0.25));
         return new GaussianDistribution(mean, covariance);
     }
+
+    /// <summary>
+    /// <c>mnist</c>: the 10 000 built-in MNIST digits (<see cref="MnistSubset"/>) as points in [−1, 1]^784, an
+    /// empirical distribution whose exact score (float64) is the optimal denoiser's.
+    /// </summary>
+    public static EmpiricalDistribution Mnist()
+    {
+        using var points = MnistSubset.Points();
+        return new EmpiricalDistribution(points, computeType: ScalarType.Float64);
+    }
 }

@@ -12,7 +12,7 @@ namespace ScoreScope.Cli.Tables;
 public static class DatasetTable
 {
     /// <summary>The built-in dataset names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["gmm8", "gaussian10"];
+    public static IReadOnlyList<string> Names { get; } = ["gmm8", "gaussian10", "mnist"];
 
     /// <summary>File extensions accepted as data files.</summary>
     public static IReadOnlyList<string> FileExtensions { get; } = [".npy", ".csv"];
@@ -53,6 +53,7 @@ public static class DatasetTable
     {
         "gmm8" => BuiltInDatasets.Gmm8(),
         "gaussian10" => BuiltInDatasets.Gaussian10(),
+        "mnist" => BuiltInDatasets.Mnist(),
         _ => LoadFile(value, option),
     };
 

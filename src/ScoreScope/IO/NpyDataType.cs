@@ -14,4 +14,7 @@ public enum NpyDataType
 
     /// <summary>64-bit signed integer (<c>'&lt;i8'</c>), read as float64.</summary>
     Int64,
+
+    /// <summary>8-bit unsigned integer (<c>'|u1'</c>), e.g. image pixels, read as float64.</summary>
+    UInt8,
 }

@@ -57,6 +57,7 @@ public static class NpyFile
             NpyDataType.Float32 => tensor(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), header.Shape, ScalarType.Float32),
             NpyDataType.Float64 => tensor(MemoryMarshal.Cast<byte, double>(bytes).ToArray(), header.Shape, ScalarType.Float64),
             NpyDataType.Int32 => tensor(Convert(MemoryMarshal.Cast<byte, int>(bytes)), header.Shape, ScalarType.Float64),
+            NpyDataType.UInt8 => tensor(Array.ConvertAll(bytes, b => (double)b), header.Shape, ScalarType.Float64),
             _ => tensor(Convert(MemoryMarshal.Cast<byte, long>(bytes)), header.Shape, ScalarType.Float64),
         };
     }

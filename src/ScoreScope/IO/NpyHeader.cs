@@ -28,12 +28,13 @@ public sealed record NpyHeader(int MajorVersion, int MinorVersion, NpyDataType D
         NpyDataType.Float64 => "<f8",
         NpyDataType.Int32 => "<i4",
         NpyDataType.Int64 => "<i8",
+        NpyDataType.UInt8 => "|u1",
         _ => throw new ArgumentOutOfRangeException(nameof(dataType), dataType, "not a supported .npy element type."),
     };
 
     /// <summary>Bytes per element of <paramref name="dataType"/>.</summary>
     public static int ItemSizeOf(NpyDataType dataType) =>
-        dataType is NpyDataType.Float32 or NpyDataType.Int32 ? 4 : 8;
+        dataType switch { NpyDataType.UInt8 => 1, NpyDataType.Float32 or NpyDataType.Int32 => 4, _ => 8 };
 
     /// <summary>The shape as numpy prints it, e.g. <c>(3, 4)</c>, <c>(3,)</c> or <c>()</c>.</summary>
     public static string FormatShape(IReadOnlyList<long> shape) =>

@@ -41,9 +41,10 @@ internal static class NpyHeaderParser
             "<f8" => NpyDataType.Float64,
             "<i4" => NpyDataType.Int32,
             "<i8" => NpyDataType.Int64,
+            "|u1" or "<u1" => NpyDataType.UInt8,
             _ when descriptor.StartsWith('>') => throw Error(path,
                 $"has big-endian dtype '{descriptor}'; only little-endian '<f4', '<f8', '<i4', '<i8' are supported (convert with a.astype(a.dtype.newbyteorder('<')))"),
-            _ => throw Error(path, $"has dtype '{descriptor}'; supported dtypes are '<f4', '<f8', '<i4' and '<i8'"),
+            _ => throw Error(path, $"has dtype '{descriptor}'; supported dtypes are '<f4', '<f8', '<i4', '<i8' and '|u1'"),
         };
         if (fortranOrder)
             throw Error(path, $"is stored in Fortran (column-major) order (fortran_order: True, shape {NpyHeader.FormatShape(shape)}); only C order is supported (save np.ascontiguousarray(a))");
