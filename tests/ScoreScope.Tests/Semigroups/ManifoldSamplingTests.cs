@@ -116,14 +116,14 @@ public sealed class ManifoldSamplingTests
     {
         double[] data = [1.0, 1.3, 1.7, 2.2, 4.0, 4.4, 5.1];
         const double tMin = 0.05;
-        const int n = 10_000;
+        const int n = 5_000;
         var smoother = new TorusKernelSmoothingScore(data.Select(x => new[] { x }).ToArray());
-        var samples = ManifoldReverseSampler.Sample(new FlatTorus(1), smoother, GeometricGrid(12, tMin, 400), n, kind, Seed);
+        var samples = ManifoldReverseSampler.Sample(new FlatTorus(1), smoother, GeometricGrid(12, tMin, 250), n, kind, Seed);
         Assert.Equal(n, samples.Length);
         // PIT through the exact distribution function of ρ̂_{t_min} = (1/n)Σ k_{t_min}(·, x_i)
         var u = samples.Select(x => data.Average(y => CircleHeatKernel.CumulativeDistribution(tMin, y, x[0]))).ToArray();
         var ks = CircularUniformityTest.TestUniform(u);
-        Assert.True(ks.PValue > 0.01, $"{kind}: KS D = {ks.Statistic:G3}, p = {ks.PValue:G3} (n = {n}, 400 steps, t_min = {tMin})");
+        Assert.True(ks.PValue > 0.01, $"{kind}: KS D = {ks.Statistic:G3}, p = {ks.PValue:G3} (n = {n}, 250 steps, t_min = {tMin})");
     }
 
     [Theory]
