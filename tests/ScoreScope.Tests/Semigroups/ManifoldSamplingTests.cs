@@ -110,6 +110,7 @@ public sealed class ManifoldSamplingTests
 
     [Theory]
     [Trait("Category", "Statistical")]
+    [Trait("Category", "Slow")]
     [InlineData(ManifoldSamplerKind.GeodesicEulerMaruyama)]
     [InlineData(ManifoldSamplerKind.ProbabilityFlowHeun)]
     public void Reverse_sampler_on_the_circle_returns_the_heat_kernel_density_estimate(ManifoldSamplerKind kind)
@@ -128,6 +129,7 @@ public sealed class ManifoldSamplingTests
 
     [Theory]
     [Trait("Category", "Statistical")]
+    [Trait("Category", "Slow")]
     [InlineData(ManifoldSamplerKind.GeodesicEulerMaruyama)]
     [InlineData(ManifoldSamplerKind.ProbabilityFlowHeun)]
     public void Reverse_sampler_on_the_sphere_returns_the_heat_kernel_of_one_point(ManifoldSamplerKind kind)
