@@ -39,6 +39,7 @@ public static class ScoreScopeApp
             new SpectraCommand(console).Build(),
             new HmcCommand(console).Build(),
             new LatticeCommand(console).Build(),
+            new HeatKernelCommand(console).Build(),
         };
         return root;
     }

@@ -7,25 +7,35 @@ namespace ScoreScope.Semigroups;
 /// </summary>
 public static class HermiteMoments
 {
-    /// <summary>Sample means m̂_k = (1/n)Σ_i h_k(x_i), k = 0 … maxDegree.</summary>
-    /// <param name="samples">The data, n ≥ 1 finite values.</param>
+    /// <summary>Sample means m̂_k = (1/n)Σ_i h_k(x_i), k = 0 … maxDegree, optionally shrunk (see <see cref="MomentShrinkage"/>).</summary>
+    /// <param name="samples">The data, n ≥ 1 finite values (n ≥ 2 for shrinkage).</param>
     /// <param name="maxDegree">Highest degree, ≥ 0.</param>
+    /// <param name="shrinkage">The shrinkage of m̂_k, k ≥ 1.</param>
     /// <returns>An array of length maxDegree + 1.</returns>
     /// <exception cref="ArgumentException">For no samples, a non-finite sample or a negative degree.</exception>
-    public static double[] FromSamples(IReadOnlyList<double> samples, int maxDegree)
+    public static double[] FromSamples(IReadOnlyList<double> samples, int maxDegree, MomentShrinkage shrinkage = MomentShrinkage.None)
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count == 0) throw new ArgumentException("need at least one sample.", nameof(samples));
         if (maxDegree < 0) throw new ArgumentException($"maxDegree must be ≥ 0; got {maxDegree}.", nameof(maxDegree));
         var sum = new double[maxDegree + 1];
+        var squares = new double[maxDegree + 1];
         var h = new double[maxDegree + 1];
         foreach (double x in samples)
         {
             if (!double.IsFinite(x)) throw new ArgumentException($"samples must be finite; got {x}.", nameof(samples));
             HermiteFunctions.Evaluate(x, h);
-            for (int k = 0; k <= maxDegree; k++) sum[k] += h[k];
+            for (int k = 0; k <= maxDegree; k++) { sum[k] += h[k]; squares[k] += h[k] * h[k]; }
         }
-        for (int k = 0; k <= maxDegree; k++) sum[k] /= samples.Count;
+        int n = samples.Count;
+        for (int k = 0; k <= maxDegree; k++) sum[k] /= n;
+        if (shrinkage == MomentShrinkage.JamesStein && n >= 2)
+            for (int k = 1; k <= maxDegree; k++)
+            {
+                double variance = Math.Max(0, (squares[k] - n * sum[k] * sum[k]) / (n - 1));
+                double mean2 = sum[k] * sum[k];
+                sum[k] *= mean2 > 0 ? Math.Max(0, 1 - variance / (n * mean2)) : 0;
+            }
         return sum;
     }
 

@@ -46,6 +46,23 @@ public static class SphereHeatKernel
         return series ? LegendreSeries(time, theta) : ShortTime(time, theta);
     }
 
+    /// <summary>(log k_t(θ), d/dθ log k_t(θ)) with the switch of <see cref="Evaluate"/>, without underflow far from
+    /// the diagonal at small t (the short-time form carries e^{−θ²/4t} in log space).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
+    public static (double Log, double LogDerivative) LogEvaluate(double time, double angle)
+    {
+        SemigroupChecks.RequireTime(time);
+        double theta = Math.Clamp(angle, 0, Math.PI);
+        bool series = time >= SwitchTime && (theta * theta / (4 * time) < 9 || time >= 0.25);
+        if (series)
+        {
+            var (v, d) = LegendreSeries(time, theta);
+            return (Math.Log(v), d / v);
+        }
+        var (logScale, value, derivative) = ShortTimeScaled(time, theta);
+        return (logScale + Math.Log(value), derivative / value);
+    }
+
     /// <summary>The Legendre series and its θ-derivative −sin θ·dk/dc.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
     public static (double Value, double Derivative) LegendreSeries(double time, double angle)
@@ -69,22 +86,31 @@ public static class SphereHeatKernel
     /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
     public static (double Value, double Derivative) ShortTime(double time, double angle)
     {
+        var (logScale, value, derivative) = ShortTimeScaled(time, angle);
+        double scale = Math.Exp(logScale);
+        return (scale * value, scale * derivative);
+    }
+
+    /// <summary>The short-time form as e^{logScale}·(value, derivative).</summary>
+    static (double LogScale, double Value, double Derivative) ShortTimeScaled(double time, double angle)
+    {
         SemigroupChecks.RequireTime(time);
         double theta = Math.Clamp(angle, 0, Math.PI);
         if (theta > Math.PI - AntipodeGap)
         {
             // k is even about θ = π: k ≈ k(π) + a(π − θ)², k' ≈ −2a(π − θ), matched at θ₁ = π − gap
-            var (v1, d1) = ShortTime(time, Math.PI - AntipodeGap);
+            var (s1, v1, d1) = ShortTimeScaled(time, Math.PI - AntipodeGap);
             double a = -d1 / (2 * AntipodeGap);
             double r = Math.PI - theta;
-            return (v1 - a * AntipodeGap * AntipodeGap + a * r * r, -2 * a * r);
+            return (s1, v1 - a * AntipodeGap * AntipodeGap + a * r * r, -2 * a * r);
         }
         if (theta > 0 && theta < SmallAngle)
         {
-            var (v, d) = ShortTime(time, SmallAngle);
-            var (v0, _) = ShortTime(time, 0);
+            var (s1, v, d) = ShortTimeScaled(time, SmallAngle);
+            var (s0, v0, _) = ShortTimeScaled(time, 0);
+            v0 *= Math.Exp(s0 - s1);
             // k is even in θ: k(θ) ≈ k(0) + (k(θ₀) − k(0))·θ²/θ₀², k'(θ) ≈ k'(θ₀)·θ/θ₀
-            return (v0 + (v - v0) * (theta * theta) / (SmallAngle * SmallAngle), d * theta / SmallAngle);
+            return (s1, v0 + (v - v0) * (theta * theta) / (SmallAngle * SmallAngle), d * theta / SmallAngle);
         }
         double prefactor = 4 * Math.PI * Math.Sqrt(2) * Math.Exp(time / 4) / Math.Pow(4 * Math.PI * time, 1.5);
         double upper = Math.Sqrt(Math.PI - theta);
@@ -104,8 +130,7 @@ public static class SphereHeatKernel
             // Leibniz term f(U)·dU/dθ with U = √(π − θ): f(U) = 2U·g(π)/√(1 + cos θ), dU/dθ = −1/(2U)
             derivative -= Images(time, Math.PI, shift).G / Math.Sqrt(1 + Math.Cos(theta));
         }
-        double scale = prefactor * Math.Exp(-shift);
-        return (scale * value, scale * derivative);
+        return (Math.Log(prefactor) - shift, value, derivative);
     }
 
     static IEnumerable<(double, double)> Panels(double theta, double end)

@@ -7,7 +7,7 @@ namespace ScoreScope.Semigroups;
 /// measure.
 /// </summary>
 /// <remarks>docs/science/operator-informed.md §2 ("Estimator"); Shen &amp; Oates (2024), arXiv 2406.09084v1 (DKS/RDKS).</remarks>
-public sealed class TorusKernelSmoothingScore
+public sealed class TorusKernelSmoothingScore : IManifoldScore
 {
     readonly double[][] _points;
 
@@ -31,7 +31,7 @@ public sealed class TorusKernelSmoothingScore
     /// <summary>The number n of data points.</summary>
     public int Count => _points.Length;
 
-    /// <summary>Writes ŝ_t(x) into <paramref name="score"/> and returns log ρ̂_t(x) (density w.r.t. the uniform probability).</summary>
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException">For x or score of the wrong dimension.</exception>
     /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
     public double Score(double time, ReadOnlySpan<double> x, Span<double> score)
