@@ -102,11 +102,11 @@ public sealed class SampleJob : IDisposable
         ulong seed = _settings.Seed ?? throw new InvalidOperationException("the seed must be resolved before running.");
         using var scope = NewDisposeScope();
 
-        long batches = (_settings.N + _settings.BatchSize - 1) / _settings.BatchSize;
+        long batches = (_settings.N + _settings.Batch - 1) / _settings.Batch;
         var sampling = board.AddStage($"sampling ({_settings.Sampler}, {_settings.Steps} steps)", batches * _settings.Steps);
         var options = new SamplingOptions(seed)
         {
-            BatchSize = _settings.BatchSize,
+            BatchSize = _settings.Batch,
             DenoiseFinal = _settings.Denoise,
             Device = _device,
             OnProgress = p => sampling.SetValue(p.CompletedSteps),
