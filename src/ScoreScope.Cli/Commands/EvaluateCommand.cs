@@ -45,7 +45,10 @@ public sealed class EvaluateCommand
 
     public Option<int> N { get; } = OptionFactory.Integer("--n", "Number of samples for the sample metrics, ≥ 1.", Defaults.N);
 
-    public Option<int> BatchSize { get; } = OptionFactory.Integer("--batch-size", "Samples per sampler batch, ≥ 1 (memory only).", Defaults.BatchSize);
+    public Option<int> Batch { get; } = OptionFactory.Integer("--batch", "Samples per sampler batch, ≥ 1 (memory only).", Defaults.Batch);
+
+    /// <summary><c>--batch-size</c>: the old spelling of <c>--batch</c>, hidden, so that old commands still work.</summary>
+    public Option<int> BatchSizeAlias { get; } = OptionFactory.HiddenIntegerAlias("--batch-size", "--batch");
 
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed",
         "Seed of every random draw, in [0, 2^64 − 1]. Absent: one is drawn, printed and recorded in config.json.");
@@ -70,7 +73,7 @@ public sealed class EvaluateCommand
             "Evaluate a trained model: relative score error E‖s_θ − s*‖²/E‖s*‖² against the exact score at ≥ 20 times " +
             "(score_error.csv, score_error.png) and metrics of its samples against the data (metrics.json/csv).")
         {
-            Model, ErrorTimes, ErrorTMin, ErrorSamples, Sampler, Steps, Grid, TMin, N, BatchSize, Seed, Threads, Device,
+            Model, ErrorTimes, ErrorTMin, ErrorSamples, Sampler, Steps, Grid, TMin, N, Batch, BatchSizeAlias, Seed, Threads, Device,
             Out, Force, Config, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -90,7 +93,8 @@ public sealed class EvaluateCommand
         overlay.Take(Grid, (s, v) => s with { Grid = v });
         overlay.Take(TMin, (s, v) => s with { TMin = v });
         overlay.Take(N, (s, v) => s with { N = v });
-        overlay.Take(BatchSize, (s, v) => s with { BatchSize = v });
+        overlay.Take(BatchSizeAlias, (s, v) => s with { Batch = v }, key: "batch");
+        overlay.Take(Batch, (s, v) => s with { Batch = v });
         overlay.Take(Seed, (s, v) => s with { Seed = v });
         overlay.Take(Threads, (s, v) => s with { Threads = v });
         overlay.Take(Device, (s, v) => s with { Device = v });

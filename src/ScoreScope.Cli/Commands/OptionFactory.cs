@@ -27,6 +27,17 @@ public static class OptionFactory
         return option;
     }
 
+    /// <summary>
+    /// A hidden integer option that is an old spelling of <paramref name="canonical"/>: parsed like it, absent from
+    /// --help, so that old commands keep working while one name is documented.
+    /// </summary>
+    public static Option<int> HiddenIntegerAlias(string name, string canonical)
+    {
+        var option = Integer(name, $"Old spelling of {canonical}.");
+        option.Hidden = true;
+        return option;
+    }
+
     /// <summary>A <see cref="double"/> option (invariant culture, finite values only).</summary>
     public static Option<double> Number(string name, string description, double? defaultValue = null)
     {

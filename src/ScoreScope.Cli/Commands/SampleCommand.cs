@@ -66,8 +66,11 @@ public sealed class SampleCommand
 
     public Option<int> N { get; } = OptionFactory.Integer("--n", "Number of samples, ≥ 1.", Defaults.N);
 
-    public Option<int> BatchSize { get; } = OptionFactory.Integer("--batch-size",
-        "Samples per batch, ≥ 1 (memory only: the samples do not depend on it).", Defaults.BatchSize);
+    public Option<int> Batch { get; } = OptionFactory.Integer("--batch",
+        "Samples per batch, ≥ 1 (memory only: the samples do not depend on it).", Defaults.Batch);
+
+    /// <summary><c>--batch-size</c>: the old spelling of <c>--batch</c>, hidden, so that old commands still work.</summary>
+    public Option<int> BatchSizeAlias { get; } = OptionFactory.HiddenIntegerAlias("--batch-size", "--batch");
 
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed",
         "Seed of every random draw, in [0, 2^64 − 1]. Absent: one is drawn, printed and recorded in config.json.");
@@ -98,7 +101,7 @@ public sealed class SampleCommand
             "and samples.png to a new run folder.")
         {
             Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Denoise,
-            N, BatchSize, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
+            N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -143,7 +146,8 @@ public sealed class SampleCommand
         overlay.Take(Snr, (s, v) => s with { Snr = v });
         overlay.Take(Denoise, (s, v) => s with { Denoise = v });
         overlay.Take(N, (s, v) => s with { N = v });
-        overlay.Take(BatchSize, (s, v) => s with { BatchSize = v });
+        overlay.Take(BatchSizeAlias, (s, v) => s with { Batch = v }, key: "batch");
+        overlay.Take(Batch, (s, v) => s with { Batch = v });
         overlay.Take(Seed, (s, v) => s with { Seed = v });
         overlay.Take(Dtype, (s, v) => s with { Dtype = v });
         overlay.Take(Device, (s, v) => s with { Device = v });

@@ -20,7 +20,7 @@ public static partial class ErrorText
         ["timeMin"] = "--t-min",
         ["snr"] = "--snr",
         ["count"] = "--n",
-        ["batchSize"] = "--batch-size",
+        ["batchSize"] = "--batch",
         ["seed"] = "--seed",
     };
 

@@ -65,7 +65,7 @@ public sealed class EvaluateJob : IDisposable
             Grid = settings.Grid,
             TMin = settings.TMin,
             N = settings.N,
-            BatchSize = settings.BatchSize,
+            Batch = settings.Batch,
             Seed = settings.Seed,
             Threads = settings.Threads,
             Device = settings.Device,

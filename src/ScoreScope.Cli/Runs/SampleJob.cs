@@ -55,13 +55,14 @@ public sealed class SampleJob : IDisposable
     public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
     {
         var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
-        var process = UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
+        // With --model the checkpoint is the one source of truth for the process: the sampler, the time grid and the
+        // model's own parametrisation all use the ForwardProcess the model rebuilt from its recorded spec.
+        var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model")) : null;
+        var process = trained?.Process ?? UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
         var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
-        IScoreFunction score = settings.Model is { } model
-            ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"))
-            : UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
+        IScoreFunction score = trained ?? UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
         {
             ["command-line"] = "scorescope " + string.Join(' ', commandLine.Select(Quote)),
@@ -104,11 +105,11 @@ public sealed class SampleJob : IDisposable
         ulong seed = _settings.Seed ?? throw new InvalidOperationException("the seed must be resolved before running.");
         using var scope = NewDisposeScope();
 
-        long batches = (_settings.N + _settings.BatchSize - 1) / _settings.BatchSize;
+        long batches = (_settings.N + _settings.Batch - 1) / _settings.Batch;
         var sampling = board.AddStage($"sampling ({_settings.Sampler}, {_settings.Steps} steps)", batches * _settings.Steps);
         var options = new SamplingOptions(seed)
         {
-            BatchSize = _settings.BatchSize,
+            BatchSize = _settings.Batch,
             DenoiseFinal = _settings.Denoise,
             Device = _device,
             OnProgress = p => sampling.SetValue(p.CompletedSteps),

@@ -14,6 +14,12 @@ public static class ConfigJson
 {
     static readonly string[] TopLevelKeys = ["command", "scorescope-version", "options", "resolved"];
 
+    /// <summary>Old option keys of config files and the names that replaced them (old configs keep working).</summary>
+    static readonly Dictionary<string, string> RenamedKeys = new(StringComparer.Ordinal)
+    {
+        ["batch-size"] = "batch",
+    };
+
     /// <summary>The serializer settings shared by every config file.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
@@ -104,7 +110,9 @@ public static class ConfigJson
             {
                 throw new UsageException($"{where}: missing object 'options'; expected {{\"options\": {{\"steps\": 64, ...}}}} as in a run's config.json");
             }
-            return (ReadOptionsObject<TOptions>(options, where), options.EnumerateObject().Select(p => p.Name).ToHashSet());
+            using var renamed = WithCurrentKeys(options);
+            var current = renamed.RootElement;
+            return (ReadOptionsObject<TOptions>(current, where), current.EnumerateObject().Select(p => p.Name).ToHashSet());
         }
     }
 
@@ -123,6 +131,19 @@ public static class ConfigJson
         {
             return new Dictionary<string, string>();
         }
+    }
+
+    /// <summary>The options object with old keys (<see cref="RenamedKeys"/>) renamed; a current key wins over its old spelling.</summary>
+    static JsonDocument WithCurrentKeys(JsonElement options)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(options.GetRawText())!.AsObject();
+        foreach (var (old, current) in RenamedKeys)
+        {
+            if (!node.TryGetPropertyValue(old, out var value)) continue;
+            node.Remove(old);
+            if (!node.ContainsKey(current)) node[current] = value;
+        }
+        return JsonDocument.Parse(node.ToJsonString());
     }
 
     static TOptions ReadOptionsObject<TOptions>(JsonElement options, string where) where TOptions : class

@@ -39,7 +39,7 @@ public sealed record DemoSettings
         Steps = 32,
         Grid = "edm",
         N = 10_000,
-        BatchSize = 10_000,
+        Batch = 10_000,
         Seed = DefaultSeed,
         Threads = 1,
     };

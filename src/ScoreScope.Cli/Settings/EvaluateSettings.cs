@@ -35,7 +35,7 @@ public sealed record EvaluateSettings
     public int N { get; init; } = 20_000;
 
     /// <summary>Samples per sampler batch (memory only).</summary>
-    public int BatchSize { get; init; } = 10_000;
+    public int Batch { get; init; } = 10_000;
 
     /// <summary>The seed of every random draw; null until resolved (then drawn if absent).</summary>
     public ulong? Seed { get; init; }

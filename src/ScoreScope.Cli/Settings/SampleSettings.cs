@@ -64,7 +64,7 @@ public sealed record SampleSettings
     public int N { get; init; } = 10_000;
 
     /// <summary>Samples per batch (the result does not depend on it).</summary>
-    public int BatchSize { get; init; } = 10_000;
+    public int Batch { get; init; } = 10_000;
 
     /// <summary>The seed of every random draw; null until resolved (then drawn if absent).</summary>
     public ulong? Seed { get; init; }

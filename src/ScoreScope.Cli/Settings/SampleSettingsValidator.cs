@@ -51,9 +51,9 @@ public static class SampleSettingsValidator
         {
             throw new UsageException($"{Name("n")} must be an integer ≥ 1 (got {s.N})");
         }
-        if (s.BatchSize < 1)
+        if (s.Batch < 1)
         {
-            throw new UsageException($"{Name("batch-size")} must be an integer ≥ 1 (got {s.BatchSize})");
+            throw new UsageException($"{Name("batch")} must be an integer ≥ 1 (got {s.Batch})");
         }
         OneOf(s.Dtype, ["float32", "float64"], Name("dtype"));
         OneOf(s.Device, DeviceTable.Names, Name("device"));

@@ -42,13 +42,16 @@ public sealed class SettingsOverlay<T> where T : class
         return new SettingsOverlay<T>(parseResult, settings, origins);
     }
 
-    /// <summary>Applies <paramref name="option"/> if it was typed on the command line.</summary>
-    public void Take<TValue>(Option<TValue> option, Func<T, TValue, T> apply)
+    /// <summary>
+    /// Applies <paramref name="option"/> if it was typed on the command line, recording it under <paramref name="key"/>
+    /// (default: the option's name without dashes; an old spelling passes the key of the name it stands for).
+    /// </summary>
+    public void Take<TValue>(Option<TValue> option, Func<T, TValue, T> apply, string? key = null)
     {
         if (OptionFactory.TryGetExplicit(_parseResult, option, out var value))
         {
             Settings = apply(Settings, value);
-            Origins.MarkFlag(option.Name.TrimStart('-'));
+            Origins.MarkFlag(key ?? option.Name.TrimStart('-'));
         }
     }
 

@@ -34,6 +34,22 @@ public sealed class SampleCommandModelTests : IDisposable
         Assert.Equal(File.ReadAllBytes(Path.Combine(output, "samples.npy")), File.ReadAllBytes(_harness.PathOf("s2", "samples.npy")));
     }
 
+    [Fact]
+    public void Sampling_with_a_model_takes_the_process_from_the_checkpoint_not_from_the_settings()
+    {
+        // Settings that still name the default vp (the command rejects such a conflict before this point): the job must
+        // still sample with the ve process the model rebuilt from its checkpoint — one source of truth.
+        string model = _harness.PathOf("m");
+        TrainCliRuns.Train(model, process: "ve");
+        var settings = new ScoreScope.Cli.Settings.SampleSettings { Model = model, Process = "vp", Score = "model", Seed = 1, Steps = 4 };
+
+        using var job = ScoreScope.Cli.Runs.SampleJob.Prepare(settings, new ScoreScope.Cli.Settings.SettingOrigins(null), []);
+
+        var trained = Assert.IsType<ScoreScope.Scores.ScoreModel>(job.Score);
+        Assert.Same(trained.Process, job.Process);
+        Assert.IsType<ScoreScope.Processes.VarianceExplodingProcess>(job.Process);
+    }
+
     public static TheoryData<string[], string[]> Conflicts() => new()
     {
         { ["--process", "vp"], ["--process vp", "--process ve", "model fixes"] },

@@ -59,7 +59,7 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Equal(0.1, options["beta-min"]!.GetValue<double>());
         Assert.Equal(20.0, options["beta-max"]!.GetValue<double>());
         Assert.False(options.ContainsKey("sigma-min"), "VE parameters are not recorded for a VP run");
-        foreach (var key in new[] { "data", "process", "score", "sampler", "steps", "grid", "t-min", "denoise", "n", "batch-size", "dtype", "device" })
+        foreach (var key in new[] { "data", "process", "score", "sampler", "steps", "grid", "t-min", "denoise", "n", "batch", "dtype", "device" })
         {
             Assert.True(options.ContainsKey(key), $"config.json lacks options.{key}");
         }
@@ -108,9 +108,37 @@ public sealed class SampleCommandTests : IDisposable
         string batched = _harness.PathOf("batched");
 
         CliHarness.Run(Small(whole, "--sampler", "pc"));
-        CliHarness.Run(Small(batched, "--sampler", "pc", "--batch-size", "64"));
+        CliHarness.Run(Small(batched, "--sampler", "pc", "--batch", "64"));
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "samples.npy")), File.ReadAllBytes(Path.Combine(batched, "samples.npy")));
+    }
+
+    [Fact]
+    public void The_old_spelling_batch_size_still_works_as_a_flag_and_as_a_config_key_and_is_hidden_from_help()
+    {
+        string current = _harness.PathOf("current"), flag = _harness.PathOf("flag"), config = _harness.PathOf("config");
+        Assert.Equal(0, CliHarness.Run(Small(current, "--batch", "64")).ExitCode);
+        var old = CliHarness.Run(Small(flag, "--batch-size", "64"));
+        Assert.True(old.ExitCode == ExitCodes.Success, old.ToString());
+
+        // An old config.json that spells the key batch-size.
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(current, "config.json")))!.AsObject();
+        var options = json["options"]!.AsObject();
+        Assert.Equal(64, options["batch"]!.GetValue<int>());
+        options.Remove("batch");
+        options["batch-size"] = 64;
+        string oldConfig = _harness.PathOf("old-config.json");
+        File.WriteAllText(oldConfig, json.ToJsonString());
+        var fromConfig = CliHarness.Run(["sample", "--config", oldConfig, "--out", config]);
+        Assert.True(fromConfig.ExitCode == ExitCodes.Success, fromConfig.ToString());
+
+        byte[] expected = File.ReadAllBytes(Path.Combine(current, "samples.npy"));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(flag, "samples.npy")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(config, "samples.npy")));
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(config, "config.json")))!["options"]!.AsObject();
+        Assert.Equal(64, written["batch"]!.GetValue<int>());
+        Assert.False(written.ContainsKey("batch-size"), "the rerun records the current key only");
+        Assert.DoesNotContain("--batch-size", CliHarness.Run("sample", "--help").Output);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ScoreScopeAppTests
     [Theory]
     [InlineData(new string[] { "--help" }, new[] { "sample", "demo", "scorescope" })]
     [InlineData(new[] { "sample", "--help" }, new[] { "--data", "--process", "--sigma-min", "--sigma-max", "--beta-min", "--beta-max",
-        "--score", "--sampler", "--steps", "--grid", "--t-min", "--snr", "--denoise", "--n", "--batch-size", "--seed", "--dtype",
+        "--score", "--sampler", "--steps", "--grid", "--t-min", "--snr", "--denoise", "--n", "--batch", "--seed", "--dtype",
         "--device", "--threads", "--out", "--force", "--config", "--verbose" })]
     [InlineData(new[] { "demo", "--help" }, new[] { "--out", "--force", "--verbose" })]
     [InlineData(new[] { "sample", "-h" }, new[] { "--steps" })]
