@@ -3,7 +3,7 @@ namespace ScoreScope.Lattice;
 /// <summary>
 /// A periodic hypercubic lattice L^D (D = 1, 2, 3) with row-major site indices — the same order as a field stored as
 /// an NPY array [N, L, …, L] — and neighbour tables x ± μ̂ for the hopping form of the φ⁴ action (Aarts et al.,
-/// arXiv 2410.21212, §4; science note 01-cumulants §4).
+/// arXiv 2410.21212, §4; docs/science/cumulants.md, lattice section).
 /// </summary>
 public sealed class HypercubicLattice
 {

@@ -4,7 +4,7 @@ namespace ScoreScope.Lattice;
 /// The couplings (κ, λ) of the hopping-form lattice φ⁴ action
 /// S = Σ_x [ −2κ Σ_μ φ(x)φ(x+μ̂) + (1 − 2λ) φ(x)² + λ φ(x)⁴ ] (Aarts et al., arXiv 2410.21212, §4; Wang, Aarts, Zhou,
 /// arXiv 2309.17082), with the conversion to the bare couplings (a m₀)² = (1 − 2λ)/κ − 2D, λ₀ = 6λ/(a^{4−D} κ²) and the
-/// field a^{D/2−1} φ₀ = √(2κ) φ (science note 01-cumulants §4; lattice units a = 1).
+/// field a^{D/2−1} φ₀ = √(2κ) φ (docs/science/cumulants.md, lattice section; lattice units a = 1).
 /// </summary>
 /// <param name="Kappa">The hopping parameter κ.</param>
 /// <param name="Lambda">The quartic coupling λ ≥ 0.</param>

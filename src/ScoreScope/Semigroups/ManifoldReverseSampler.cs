@@ -8,7 +8,7 @@ namespace ScoreScope.Semigroups;
 /// </summary>
 /// <remarks>
 /// De Bortoli et al. (2022), "Riemannian score-based generative modelling", Algorithm 1 (geodesic random walk /
-/// exponential-map Euler–Maruyama); docs/science/04 §2 ("Time handling"): with the exact empirical score the output
+/// exponential-map Euler–Maruyama); docs/science/operator-informed.md §2 ("Time handling"): with the exact empirical score the output
 /// follows the heat-kernel KDE ρ̂_{t_min}. The Heun corrector's velocity is projected onto the tangent space at the
 /// current point (first-order transport; exact on the torus).
 /// </remarks>

@@ -2,7 +2,7 @@ namespace ScoreScope.Semigroups;
 
 /// <summary>
 /// Shrinkage of empirical eigenfunction means m̂_k before OISM. The paper (arXiv 2406.09084v2, Fig. 1) uses "a
-/// shrinkage estimator" whose formula is not known to us (docs/science/04 §3.1, [unverified]); the option here is
+/// shrinkage estimator" whose formula is not known to us (docs/science/operator-informed.md §3.1, [unverified]); the option here is
 /// <b>our choice</b>, documented as such.
 /// </summary>
 public enum MomentShrinkage

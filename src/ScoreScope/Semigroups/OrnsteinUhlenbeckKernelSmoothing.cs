@@ -9,7 +9,7 @@ namespace ScoreScope.Semigroups;
 /// VP process with constant β = 2 (a = e^{−t}, b² = 1 − e^{−2t}), so it is the library's
 /// <see cref="EmpiricalDistribution"/> score under <see cref="Process"/> — no second implementation.
 /// </summary>
-/// <remarks>docs/science/04 §2 ("For OU (Euclidean DKS) this is exactly the empirical-Gaussian-mixture score").</remarks>
+/// <remarks>docs/science/operator-informed.md §2 ("For OU (Euclidean DKS) this is exactly the empirical-Gaussian-mixture score").</remarks>
 public static class OrnsteinUhlenbeckKernelSmoothing
 {
     /// <summary>The VP process with β ≡ 2, whose marginal is the OU law at OU time t (the same t).</summary>

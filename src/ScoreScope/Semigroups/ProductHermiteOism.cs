@@ -10,7 +10,7 @@ namespace ScoreScope.Semigroups;
 /// </summary>
 /// <remarks>
 /// Shen et al. (2025), arXiv 2406.09084v2 (high-dimensional OISM: product eigenfunctions, optional PCA with
-/// "components = data dimension", cost linear in d); docs/science/04 §3.1. R: eigenvectors of the sample covariance
+/// "components = data dimension", cost linear in d); docs/science/operator-informed.md §3.1. R: eigenvectors of the sample covariance
 /// (MathNet symmetric EVD), used as a rotation only (no centring, which would move μ).
 /// </remarks>
 public sealed class ProductHermiteOism

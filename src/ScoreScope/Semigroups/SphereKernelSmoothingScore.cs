@@ -6,7 +6,7 @@ namespace ScoreScope.Semigroups;
 /// ∇_x log k_t(x, y) = (k_t'(θ)/k_t(θ))·∇_xθ, ∇_xθ = −(y − ⟨x, y⟩x)/sin θ (a tangent vector at x).
 /// </summary>
 /// <remarks>
-/// Shen &amp; Oates (2024), arXiv 2406.09084v1 (RDKS); docs/science/04 §2. The kernel is
+/// Shen &amp; Oates (2024), arXiv 2406.09084v1 (RDKS); docs/science/operator-informed.md §2. The kernel is
 /// <see cref="SphereHeatKernel"/> (Legendre series / exact short-time form), evaluated in log space with an online
 /// log-sum-exp so that no weight underflows at small t. sin θ is taken as |y − ⟨x, y⟩x| and θ = atan2(sin θ, cos θ).
 /// </remarks>

@@ -10,7 +10,7 @@ namespace ScoreScope.SimplicityBias;
 /// <remarks>
 /// Bardone, Merger &amp; Goldt (2026), arXiv 2603.12901: n ≍ d for pair-wise statistics (k* = 2, up to a log),
 /// n ≳ d³ for a fourth-cumulant spike with independent latents (k* = 4), linear with correlated latents. The heuristic
-/// of the science note (§3) for spherical SGD on the sum loss asks for η ∝ d^{−k*/2}; with the per-coordinate loss
+/// of docs/science/simplicity-bias.md (§3) for spherical SGD on the sum loss asks for η ∝ d^{−k*/2}; with the per-coordinate loss
 /// used here (‖·‖²/d) that is η = η₀·d^{1−k*/2} (see <see cref="LearningRate"/>). Replicas that do not escape within
 /// the step budget are counted as censored and the point is fitted with the escaped ones only (the count is reported).
 /// </remarks>

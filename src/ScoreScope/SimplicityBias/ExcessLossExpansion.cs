@@ -11,7 +11,7 @@ namespace ScoreScope.SimplicityBias;
 /// </summary>
 /// <remarks>
 /// Bardone, Merger &amp; Goldt (2026), arXiv 2603.12901 (the "diffusion information exponent"); the identity and the
-/// table of coefficients are derived in the project's science note 02-simplicity-bias §2b/§3 (they are not quotes of the
+/// table of coefficients are derived in docs/science/simplicity-bias.md §2b/§3 (they are not quotes of the
 /// paper). The Mehler property E_ξ Heₖ(αy + δξ) = αᵏHeₖ(y) also gives E Heₖ(m·y + √(1−m²)G) = mᵏ E Heₖ(y), so along a
 /// spike the excess loss is the power series Σₖ Cₖ mᵏ in the overlap m with Cₖ = (αᵏφₖ/k!)·E Heₖ(y).
 /// Expectations over G use a <see cref="GaussHermiteRule"/> (default 160 nodes).
@@ -62,7 +62,7 @@ public sealed class ExcessLossExpansion
         return phi;
     }
 
-    /// <summary>The terms αᵏφₖ/k! of the expansion, k = 0 … K (the science note's table).</summary>
+    /// <summary>The terms αᵏφₖ/k! of the expansion, k = 0 … K (docs/science/simplicity-bias.md, table of the excess-loss expansion).</summary>
     public double[] ExpansionTerms(int maxOrder)
     {
         var phi = HermiteCoefficients(maxOrder);

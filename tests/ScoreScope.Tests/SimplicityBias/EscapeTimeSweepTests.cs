@@ -12,7 +12,7 @@ public sealed class EscapeTimeSweepTests(ITestOutputHelper output)
     static readonly int[] Dimensions = [8, 16, 32];
 
     // Spike (a): a covariance spike of variance ¼ along e₁ (attractive for tanh ε-prediction: C₂ = (α²φ₂/2)(V − 1) < 0;
-    // the code's V = 10 is repulsive, science note §3). Spike (b): three-mixture(a = 0.05) latent, κ₄ = 7 > 0 (attractive).
+    // the code's V = 10 is repulsive, docs/science/simplicity-bias.md §3). Spike (b): three-mixture(a = 0.05) latent, κ₄ = 7 > 0 (attractive).
     // (c): the same latent coupled to λ, ν = sign(λ)|ν′|, with the V = ¼ covariance spike.
     static AlignedMixedCumulantModel Model(string spike, int d) => spike switch
     {
