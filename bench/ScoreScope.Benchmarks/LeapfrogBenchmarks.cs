@@ -14,6 +14,7 @@ namespace ScoreScope.Benchmarks;
 /// site-update): the throughput relative to C is 1/Ratio and the target is Ratio ≤ 1.0. Setup checks that the C and
 /// the C# one-chain leapfrog produce the same trajectory (to 1e-10) before anything is timed.
 /// </summary>
+[MedianColumn]
 public class LeapfrogBenchmarks
 {
     const int Size = 32, Steps = 10, Chains = 64;
