@@ -163,3 +163,38 @@ public sealed class CircleAndTorusTests
         Assert.True(ks.PValue > 0.01, $"t = {time}: KS D = {ks.Statistic:G3}, p = {ks.PValue:G3} (n = {n})");
     }
 }
+
+public sealed class TorusOismTests
+{
+    [Fact]
+    public void Product_oism_equals_the_kernel_smoothing_score_for_a_product_of_empirical_laws()
+    {
+        // Data = the grid product {a_i} × {b_j}: its empirical law is a product, so ρ̂_t is a product of circle KDEs and
+        // the per-coordinate full-basis limit (K = 16) is the exact DKS score of the 2-D data.
+        double[] a = [1.0, 1.3, 1.7, 2.2, 4.0, 4.4, 5.1], b = [0.2, 3.0, 3.3];
+        var points = a.SelectMany(x => b.Select(y => new[] { x, y })).ToArray();
+        var smoother = new TorusKernelSmoothingScore(points);
+        var errors = new[] { 8, 16, 24 }.Select(k => WeightedError(new TorusOism(points, k), smoother)).ToArray();
+        string text = $"E|s̃ − s_DKS|² at t = 0.3 for K = 8, 16, 24: {string.Join(", ", errors.Select(e => e.ToString("G3")))}";
+        Assert.True(errors[1] < errors[0] && errors[2] < errors[1], text);
+        Assert.True(errors[2] <= 1e-10, text);
+    }
+
+    static double WeightedError(TorusOism oism, TorusKernelSmoothingScore smoother)
+    {
+        var alpha = oism.Coefficients(0.3);
+        // the §5.5 metric: E_{ρ̂_t}|s̃_t − s_DKS|² (periodic trapezoid on a 96 × 96 grid, ρ̂_t w.r.t. the uniform law)
+        var s = new double[2];
+        const int grid = 96;
+        double error = 0;
+        for (int i = 0; i < grid; i++)
+            for (int j = 0; j < grid; j++)
+            {
+                double x = 2 * Math.PI * i / grid, y = 2 * Math.PI * j / grid;
+                double density = Math.Exp(smoother.Score(0.3, [x, y], s));
+                var o = oism.Score(alpha, [x, y]);
+                error += density * ((o[0] - s[0]) * (o[0] - s[0]) + (o[1] - s[1]) * (o[1] - s[1]));
+            }
+        return error / (grid * grid);
+    }
+}
