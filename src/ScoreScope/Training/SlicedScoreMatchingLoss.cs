@@ -65,7 +65,9 @@ public sealed class SlicedScoreMatchingLoss : IScoreMatchingLoss
         {
             var vm = v[m];
             var projected = Shapes.SumEvent(s * vm);
-            var gradient = autograd.grad(new[] { projected.sum() }, new[] { xt }, create_graph: true)[0];
+            // retain_graph: the loss is differentiated again (backward through s and ∇ₓ(vᵀs)); TorchSharp, unlike
+            // PyTorch, does not default retain_graph to create_graph, so without it the graph of s is freed here.
+            var gradient = autograd.grad(new[] { projected.sum() }, new[] { xt }, retain_graph: true, create_graph: true)[0];
             trace = trace + Shapes.SumEvent(gradient * vm);
         }
         var perSample = (trace / Projections + Shapes.SumEvent(s.square()) * 0.5) / Shapes.EventSize(x0);
