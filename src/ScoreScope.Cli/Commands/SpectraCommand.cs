@@ -121,7 +121,9 @@ public sealed class SpectraCommand
                     _ => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance),
                 };
                 cancellationToken.ThrowIfCancellationRequested();
-                int m = data?.IntrinsicDimension ?? Math.Clamp((int)Math.Round(series.Dimension[0]), 2, d - 1);
+                // The manifold dimension placing the gaps: the manifold's, else m̂ at the smallest time, in [1, D − 1]
+                // (for D = 2 only 1; for D = 1 there is no gap and the gap columns stay empty).
+                int m = data?.IntrinsicDimension ?? Math.Clamp((int)Math.Round(series.Dimension[0]), 1, Math.Max(1, d - 1));
                 SpectrumSeriesFiles.Write(folder, "spectra", series, m);
                 var dimensionCurves = new List<SpectrumPlots.Curve> { new("model", series.SquaredNoiseToSignal.ToArray(), series.Dimension.ToArray(), false) };
                 var gapCurves = new List<SpectrumPlots.Curve>
@@ -141,7 +143,11 @@ public sealed class SpectraCommand
                 SpectrumPlots.Heatmap(Path.Combine(folder, "heatmap.png"), series.SquaredNoiseToSignal.ToArray(), series.Mean,
                     $"model: −(singular values of b²J), {settings.Method}, mean of {series.Points} points");
                 SpectrumPlots.Curves(Path.Combine(folder, "dimension-vs-t.png"), dimensionCurves, "m̂ vs t", "m̂", data?.IntrinsicDimension);
-                SpectrumPlots.Curves(Path.Combine(folder, "gap-widths.png"), gapCurves, "gap widths vs t", "gap width");
+                gapCurves.RemoveAll(c => c.Values.All(double.IsNaN));
+                if (gapCurves.Count > 0)
+                {
+                    SpectrumPlots.Curves(Path.Combine(folder, "gap-widths.png"), gapCurves, "gap widths vs t", "gap width");
+                }
                 var config = new RunConfig<SpectraSettings>
                 {
                     Command = "spectra",

@@ -51,7 +51,9 @@ public sealed class SlicedScoreMatchingLoss : ScoreMatchingLoss
         {
             var vm = v[m];
             var projected = Shapes.SumEvent(s * vm);
-            var gradient = autograd.grad(new[] { projected.sum() }, new[] { xt }, create_graph: true)[0];
+            // retain_graph: the loss is differentiated again (backward through s and ∇ₓ(vᵀs)); TorchSharp, unlike
+            // PyTorch, does not default retain_graph to create_graph, so without it the graph of s is freed here.
+            var gradient = autograd.grad(new[] { projected.sum() }, new[] { xt }, retain_graph: true, create_graph: true)[0];
             trace = trace.Add(Shapes.SumEvent(gradient * vm));
         }
         var perSample = trace.Divide(Projections).Add(Shapes.SumEvent(s.Square()).Multiply(0.5)).Divide(Shapes.EventSize(x0));

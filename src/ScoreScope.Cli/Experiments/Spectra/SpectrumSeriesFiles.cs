@@ -25,17 +25,25 @@ internal static class SpectrumSeriesFiles
         for (int i = 0; i < t; i++)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{series.Times[i]:R},{series.SquaredNoiseToSignal[i]:R},{series.Dimension[i]:R},{series.DimensionSpread[i]:R},{manifold[i].Width:R},{tangent[i].Width:R},{tangent[i].CountBelow}\n");
+                $"{series.Times[i]:R},{series.SquaredNoiseToSignal[i]:R},{series.Dimension[i]:R},{series.DimensionSpread[i]:R},{Field(manifold[i].Width)},{Field(tangent[i].Width)},{(tangent[i] == None ? "" : tangent[i].CountBelow)}\n");
         }
         File.WriteAllText(Path.Combine(folder, name + ".csv"), csv.ToString());
     }
 
     /// <summary>The gap between the D − d orthogonal values and the tangent ones at each time.</summary>
+    /// <remarks>Undefined (<see cref="None"/> at every time) unless 1 ≤ d ≤ D − 1.</remarks>
     public static IReadOnlyList<SpectralGap> ManifoldGaps(SpectrumSeries series, int manifoldDimension)
     {
         int k = series.AmbientDimension - manifoldDimension - 1;
-        return series.WidestGaps(k, k);
+        return k >= 0 && k + 1 < series.AmbientDimension ? series.WidestGaps(k, k) : Undefined(series);
     }
+
+    /// <summary>A gap that does not exist (too few values): width NaN, written as an empty CSV field.</summary>
+    public static readonly SpectralGap None = new(-1, double.NaN, double.NaN);
+
+    static SpectralGap[] Undefined(SpectrumSeries series) => Enumerable.Repeat(None, series.Times.Count).ToArray();
+
+    static string Field(double width) => double.IsNaN(width) ? "" : width.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The fewest tangent values on either side of an intermediate gap (excludes gaps at the bulk ends, where
     /// the sparse extreme values of a finite spectrum, or a network's outliers, leave wide spacings).</summary>
@@ -43,10 +51,11 @@ internal static class SpectrumSeriesFiles
 
     /// <summary>The widest gap inside the d tangent values at each time with at least <see cref="MinimumBlock"/> of them
     /// on either side (an intermediate gap when bulks detach).</summary>
+    /// <remarks>Undefined (<see cref="None"/> at every time) with fewer than two tangent values (d &lt; 2, e.g. 2-D data).</remarks>
     public static IReadOnlyList<SpectralGap> TangentGaps(SpectrumSeries series, int manifoldDimension)
     {
         var (first, last) = TangentRange(series.AmbientDimension, manifoldDimension);
-        return series.WidestGaps(first, last);
+        return first >= 0 && first <= last && last + 1 < series.AmbientDimension ? series.WidestGaps(first, last) : Undefined(series);
     }
 
     /// <summary>The positions searched by <see cref="TangentGaps"/>.</summary>
