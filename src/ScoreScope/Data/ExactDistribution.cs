@@ -1,4 +1,3 @@
-using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;
@@ -33,7 +32,7 @@ public abstract class ExactDistribution : IDataDistribution
     public virtual Tensor PosteriorMean(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return (x.Add(Score(x, a, b).Multiply(b * b)).Divide(a)).MoveToOuterDisposeScope();
+        return ScoreConversions.DenoiserFromScore(x, Score(x, a, b), a, b).MoveToOuterDisposeScope();
     }
 
     /// <summary>The exact mean of p₀ flattened to [D], or null when it has none in closed form.</summary>
