@@ -1,4 +1,3 @@
-using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using ScoreScope.Scores;
 using static TorchSharp.torch;
