@@ -49,7 +49,8 @@ public sealed class SampleJob : IDisposable
 
     /// <summary>Resolves every name of validated <paramref name="settings"/> (seed set) to library objects.</summary>
     /// <exception cref="UsageException">When a library factory rejects a value, or a data file cannot be loaded.</exception>
-    public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
+    public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine,
+        Action<string>? onWarning = null)
     {
         var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
         var process = UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
@@ -57,7 +58,7 @@ public sealed class SampleJob : IDisposable
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
         IScoreFunction score = settings.Model is { } model
-            ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"))
+            ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning)
             : UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
         {
