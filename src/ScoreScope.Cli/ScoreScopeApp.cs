@@ -37,6 +37,7 @@ public static class ScoreScopeApp
             new ReproduceCommand(console).Build(),
             new CumulantsCommand(console).Build(),
             new SpectraCommand(console).Build(),
+            new RunsCommand(console).Build(),
         };
         return root;
     }

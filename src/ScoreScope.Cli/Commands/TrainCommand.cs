@@ -135,8 +135,9 @@ public sealed class TrainCommand
         RunFolder.CheckTarget(target, force);
 
         using var job = TrainJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
-        var result = RunFolder.Write(target, force,
-            folder => _console.WithProgress(board => job.Run(folder, resume: false, stopAt, board, log, cancellationToken)), CliRunFolders.Options(_console, "train", RunFolderInventory.IsResumable));
+        var result = KeepingResumable(target, () => RunFolder.Write(target, force,
+            folder => _console.WithProgress(board => job.Run(folder, resume: false, stopAt, board, log, cancellationToken)),
+            CliRunFolders.Options(_console, "train", RunFolderInventory.IsResumable)));
         return Report(result, target, settings.Seed!.Value, seedDrawn: !origins.IsGiven("seed"));
     }
 
@@ -150,8 +151,8 @@ public sealed class TrainCommand
         }
         try
         {
-            var (result, seed) = RunFolder.Resume(folder, directory => ResumeIn(directory, folder, parseResult, stopAt, log, cancellationToken),
-                CliRunFolders.Options(_console, "train"));
+            var (result, seed) = KeepingResumable(folder, () => RunFolder.Resume(folder,
+                directory => ResumeIn(directory, folder, parseResult, stopAt, log, cancellationToken), CliRunFolders.Options(_console, "train")));
             return Report(result, folder, seed, seedDrawn: false);
         }
         catch (RunFolderException e)
@@ -209,6 +210,30 @@ public sealed class TrainCommand
         job.OnWarning = w => _console.Error.WriteLine($"scorescope train: warning: {w}");
         var result = _console.WithProgress(board => job.Run(directory, resume: fromCheckpoint, stopAt, board, log, cancellationToken));
         return (result, settings.Seed.Value);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>; an I/O failure (disk full, permission lost) that left a resumable partial folder
+    /// becomes one line saying where the good checkpoint is kept and how to continue.
+    /// </summary>
+    static T KeepingResumable<T>(string target, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not RunFolderException && e is not ModelFileException)
+        {
+            string partial = RunFolder.PartialPathOf(target);
+            string kept = Directory.Exists(partial) && RunFolderInventory.IsResumable(partial) ? partial
+                : Directory.Exists(target) && RunFolderInventory.IsResumable(target) ? target : "";
+            if (kept.Length == 0)
+            {
+                throw;
+            }
+            throw new TrainingFailedException($"{ErrorText.OneLine(e)}; the run so far (last good checkpoint) is kept in '{kept}'; " +
+                $"continue it with: scorescope train --resume {target}", e);
+        }
     }
 
     int Report(TrainRunResult result, string target, ulong seed, bool seedDrawn)
