@@ -42,7 +42,9 @@ static class ModelFileEnvelope
         int magicLength = MagicBytes.Length;
         int differing = 0;
         for (int i = 0; i < Math.Min(magicLength, bytes.Length); i++) differing += bytes[i] != MagicBytes[i] ? 1 : 0;
-        if (differing > 3 || bytes.Length == 0)
+        if (bytes.Length == 0)
+            throw new ModelFileException(path, ModelFileProblem.Truncated, "is truncated (0 bytes)");
+        if (differing > 3)
             throw new ModelFileException(path, ModelFileProblem.NotAModelFile, "is not a ScoreScope model file (it does not start with the model header)");
         if (bytes.Length < magicLength + sizeof(int))
             throw differing == 0
