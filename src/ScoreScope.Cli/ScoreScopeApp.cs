@@ -40,6 +40,7 @@ public static class ScoreScopeApp
             new HmcCommand(console).Build(),
             new LatticeCommand(console).Build(),
             new HeatKernelCommand(console).Build(),
+            new RunsCommand(console).Build(),
         };
         return root;
     }

@@ -108,7 +108,7 @@ public sealed class CumulantsCommand
                 };
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
                 return 0;
-            });
+            }, CliRunFolders.Options(_console, "cumulants"));
             _console.Output.WriteLine($"Output: {target}");
         }
         return ExitCodes.Success;

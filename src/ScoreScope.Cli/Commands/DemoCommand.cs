@@ -78,7 +78,7 @@ public sealed class DemoCommand
                 File.WriteAllText(file, File.ReadAllText(file).Replace(Path.GetFullPath(folder), finalFolder, StringComparison.Ordinal));
             }
             return (trainResult, evaluateResult);
-        });
+        }, CliRunFolders.Options(_console, "demo"));
 
         string trainOut = Path.Combine(target, "train"), evaluateOut = Path.Combine(target, "evaluate");
         var output = _console.Output;

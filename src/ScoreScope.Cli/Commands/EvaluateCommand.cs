@@ -111,9 +111,10 @@ public sealed class EvaluateCommand
         bool force = parseResult.GetValue(Force);
         RunFolder.CheckTarget(target, force);
         var log = parseResult.GetValue(Verbose) ? _console.Error : null;
-        using var job = EvaluateJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
+        using var job = EvaluateJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value),
+            w => _console.Error.WriteLine($"scorescope evaluate: warning: {w}"));
         var result = RunFolder.Write(target, force,
-            folder => _console.WithProgress(board => job.Run(folder, board, log, cancellationToken)));
+            folder => _console.WithProgress(board => job.Run(folder, board, log, cancellationToken)), CliRunFolders.Options(_console, "evaluate"));
         Print(_console, result, target, settings.Seed.Value, seedDrawn: !origins.IsGiven("seed"));
         return ExitCodes.Success;
     }

@@ -98,7 +98,7 @@ public sealed class ReproduceSingularCommand
                 };
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
                 return (rows, verdict);
-            });
+            }, CliRunFolders.Options(_console, "reproduce singular"));
             SingularComparison.Print(_console, rows);
             claims.Print(_console, "reproduce singular: claims");
             foreach (string line in verdict) _console.Output.WriteLine(line);

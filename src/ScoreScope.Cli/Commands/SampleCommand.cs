@@ -119,9 +119,10 @@ public sealed class SampleCommand
         bool verbose = parseResult.GetValue(Verbose);
         RunFolder.CheckTarget(target, force);
 
-        using var job = SampleJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
+        using var job = SampleJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value),
+            w => _console.Error.WriteLine($"scorescope sample: warning: {w}"));
         var result = RunFolder.Write(target, force,
-            folder => _console.WithProgress(board => job.Run(folder, board, verbose ? _console.Error : null, cancellationToken)));
+            folder => _console.WithProgress(board => job.Run(folder, board, verbose ? _console.Error : null, cancellationToken)), CliRunFolders.Options(_console, "sample"));
         RunSummary.Print(_console, result, target, seedDrawn: !origins.IsGiven("seed"));
         return 0;
     }

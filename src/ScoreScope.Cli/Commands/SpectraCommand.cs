@@ -79,11 +79,11 @@ public sealed class SpectraCommand
         ScoreModel model;
         try
         {
-            model = ScoreModelFile.Load(settings.Model);
+            model = ScoreModelFile.Load(settings.Model, onUnverified: w => _console.Error.WriteLine($"scorescope spectra: warning: {w}"));
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException)
         {
-            throw new UsageException($"--model: {e.Message}");
+            throw new UsageException($"--model: {ErrorText.OneLine(e)}", e);
         }
         using var _ = model;
         if (model.Config.EventShape.Length != 1)
@@ -169,7 +169,7 @@ public sealed class SpectraCommand
                         $"  t = {series.SquaredNoiseToSignal[i],-10:G4} m̂ = {series.Dimension[i]:F2} ± {series.DimensionSpread[i]:F2}"));
                 }
                 return 0;
-            });
+            }, CliRunFolders.Options(_console, "spectra"));
         });
         return ExitCodes.Success;
     }

@@ -135,8 +135,9 @@ public sealed class TrainCommand
         RunFolder.CheckTarget(target, force);
 
         using var job = TrainJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
-        var result = RunFolder.Write(target, force,
-            folder => _console.WithProgress(board => job.Run(folder, resume: false, stopAt, board, log, cancellationToken)));
+        var result = KeepingResumable(target, () => RunFolder.Write(target, force,
+            folder => _console.WithProgress(board => job.Run(folder, resume: false, stopAt, board, log, cancellationToken)),
+            CliRunFolders.Options(_console, "train", RunFolderInventory.IsResumable)));
         return Report(result, target, settings.Seed!.Value, seedDrawn: !origins.IsGiven("seed"));
     }
 
@@ -148,16 +149,51 @@ public sealed class TrainCommand
             throw new UsageException($"--resume continues '{folder}' with the options recorded in its config.json; " +
                 $"{typed.Name} cannot be combined with it (allowed: --stop-at, --verbose)");
         }
-        string configPath = Path.Combine(folder, "config.json");
-        if (!Directory.Exists(folder) || !File.Exists(configPath))
+        try
         {
-            throw new UsageException($"--resume '{folder}': not a training run folder (expected {configPath} written by 'scorescope train')");
+            var (result, seed) = KeepingResumable(folder, () => RunFolder.Resume(folder,
+                directory => ResumeIn(directory, folder, parseResult, stopAt, log, cancellationToken), CliRunFolders.Options(_console, "train")));
+            return Report(result, folder, seed, seedDrawn: false);
         }
-        if (!File.Exists(Path.Combine(folder, Trainer.CheckpointFileName)))
+        catch (RunFolderException e)
         {
-            throw new UsageException(File.Exists(Path.Combine(folder, TrainJob.ModelFile))
-                ? $"--resume '{folder}': the run is complete ({TrainJob.ModelFile} written); nothing to resume"
-                : $"--resume '{folder}': no {Trainer.CheckpointFileName} to resume from (the run stopped before its first checkpoint)");
+            throw new UsageException($"--resume {ErrorText.OneLine(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Continues the run in <paramref name="directory"/> (the stopped run folder <paramref name="folder"/> itself, or the
+    /// partial folder a crash left behind): from checkpoint.ckpt; from model.ckpt when the crash came after training
+    /// ended; from step 0 with the recorded options when it came before the first checkpoint.
+    /// </summary>
+    (TrainRunResult Result, ulong Seed) ResumeIn(string directory, string folder, ParseResult parseResult, int? stopAt, TextWriter? log,
+        CancellationToken cancellationToken)
+    {
+        string configPath = Path.Combine(directory, "config.json");
+        bool partial = !string.Equals(directory, Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), StringComparison.Ordinal);
+        if (!File.Exists(configPath))
+        {
+            throw new UsageException(partial
+                ? $"--resume '{folder}': the unfinished run in '{directory}' stopped before writing its config.json; nothing to resume " +
+                  $"(remove it with 'scorescope runs clean {CliRunFolders.ParentOf(folder)}' and start again)"
+                : $"--resume '{folder}': not a training run folder (expected {configPath} written by 'scorescope train')");
+        }
+        string checkpoint = Path.Combine(directory, Trainer.CheckpointFileName);
+        string model = Path.Combine(directory, TrainJob.ModelFile);
+        bool fromCheckpoint = File.Exists(checkpoint);
+        if (!fromCheckpoint && File.Exists(model))
+        {
+            if (!partial)
+            {
+                throw new UsageException($"--resume '{folder}': the run is complete ({TrainJob.ModelFile} written); nothing to resume");
+            }
+            // Killed after training ended, before the rename: model.ckpt is the final checkpoint; finish from it.
+            File.Copy(model, checkpoint, overwrite: true);
+            fromCheckpoint = true;
+        }
+        if (!fromCheckpoint && !partial)
+        {
+            throw new UsageException($"--resume '{folder}': no {Trainer.CheckpointFileName} to resume from (the run stopped before its first checkpoint)");
         }
         var (settings, keys) = ConfigJson.ReadOptions<TrainSettings>(configPath, "train", "--resume");
         var origins = new SettingOrigins(configPath);
@@ -171,8 +207,33 @@ public sealed class TrainCommand
             throw new UsageException($"--resume '{folder}': its config.json records no seed; expected the config.json of a training run");
         }
         using var job = TrainJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
-        var result = _console.WithProgress(board => job.Run(Path.GetFullPath(folder), resume: true, stopAt, board, log, cancellationToken));
-        return Report(result, folder, settings.Seed.Value, seedDrawn: false);
+        job.OnWarning = w => _console.Error.WriteLine($"scorescope train: warning: {w}");
+        var result = _console.WithProgress(board => job.Run(directory, resume: fromCheckpoint, stopAt, board, log, cancellationToken));
+        return (result, settings.Seed.Value);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>; an I/O failure (disk full, permission lost) that left a resumable partial folder
+    /// becomes one line saying where the good checkpoint is kept and how to continue.
+    /// </summary>
+    static T KeepingResumable<T>(string target, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not RunFolderException && e is not ModelFileException)
+        {
+            string partial = RunFolder.PartialPathOf(target);
+            string kept = Directory.Exists(partial) && RunFolderInventory.IsResumable(partial) ? partial
+                : Directory.Exists(target) && RunFolderInventory.IsResumable(target) ? target : "";
+            if (kept.Length == 0)
+            {
+                throw;
+            }
+            throw new TrainingFailedException($"{ErrorText.OneLine(e)}; the run so far (last good checkpoint) is kept in '{kept}'; " +
+                $"continue it with: scorescope train --resume {target}", e);
+        }
     }
 
     int Report(TrainRunResult result, string target, ulong seed, bool seedDrawn)

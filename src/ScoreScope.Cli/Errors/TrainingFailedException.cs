@@ -7,4 +7,6 @@ namespace ScoreScope.Cli.Errors;
 public sealed class TrainingFailedException : Exception
 {
     public TrainingFailedException(string message) : base(message) { }
+
+    public TrainingFailedException(string message, Exception innerException) : base(message, innerException) { }
 }

@@ -50,7 +50,8 @@ public sealed class EvaluateJob : IDisposable
 
     /// <summary>Opens the model and prepares the sample stage (validated settings, seed set).</summary>
     /// <exception cref="UsageException">For a missing or corrupt model, or invalid sampler options.</exception>
-    public static EvaluateJob Prepare(EvaluateSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
+    public static EvaluateJob Prepare(EvaluateSettings settings, SettingOrigins origins, IEnumerable<string> commandLine,
+        Action<string>? onWarning = null)
     {
         var run = TrainedRun.Open(settings.Model, origins.Describe("model"));
         var t = run.Settings;
@@ -72,7 +73,7 @@ public sealed class EvaluateJob : IDisposable
         };
         SampleSettingsValidator.Validate(sampleSettings, origins);
         var commandLineList = commandLine.ToList();
-        var sample = SampleJob.Prepare(sampleSettings, origins, commandLineList);
+        var sample = SampleJob.Prepare(sampleSettings, origins, commandLineList, onWarning);
         var resolved = new Dictionary<string, string>
         {
             ["command-line"] = "scorescope " + string.Join(' ', commandLineList),

@@ -52,12 +52,13 @@ public sealed class SampleJob : IDisposable
 
     /// <summary>Resolves every name of validated <paramref name="settings"/> (seed set) to library objects.</summary>
     /// <exception cref="UsageException">When a library factory rejects a value, or a data file cannot be loaded.</exception>
-    public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine)
+    public static SampleJob Prepare(SampleSettings settings, SettingOrigins origins, IEnumerable<string> commandLine,
+        Action<string>? onWarning = null)
     {
         var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
         // With --model the checkpoint is the one source of truth for the process: the sampler, the time grid and the
         // model's own parametrisation all use the ForwardProcess the model rebuilt from its recorded spec.
-        var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model")) : null;
+        var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning) : null;
         var process = trained?.Process ?? UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
         var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));

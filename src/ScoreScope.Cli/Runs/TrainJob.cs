@@ -130,9 +130,7 @@ public sealed class TrainJob : IDisposable
             }
         }
         string checkpoint = Path.Combine(folder, Trainer.CheckpointFileName);
-        using var trainer = resume
-            ? Trainer.Resume(checkpoint, _data, device: _device)
-            : new Trainer(_model, _options, _data, device: _device);
+        using var trainer = resume ? ResumeFrom(checkpoint) : new Trainer(_model, _options, _data, device: _device);
         _resolved["model-config"] = TrainingJson.Serialize(trainer.ModelConfig);
         _resolved["loss"] = trainer.Loss.Description;
         WriteConfig(folder);
@@ -162,7 +160,7 @@ public sealed class TrainJob : IDisposable
         }
         stage.Complete();
 
-        if (result is { Completed: true })
+        if (result is { Completed: true } && File.Exists(checkpoint))
         {
             // model.ckpt = the final checkpoint: its leading model block holds the EMA weights (what Load returns), the
             // training state after it the raw weights, optimizer moments and RNG states.
@@ -183,8 +181,23 @@ public sealed class TrainJob : IDisposable
             result?.LastMetrics, result?.StepsPerSecond ?? 0, clock.Elapsed);
     }
 
+    /// <summary>Receives warnings (e.g. a checkpoint without checksum); the CLI prints them on stderr.</summary>
+    public Action<string>? OnWarning { get; set; }
+
     /// <inheritdoc/>
     public void Dispose() => _owned?.Dispose();
+
+    Trainer ResumeFrom(string checkpoint)
+    {
+        try
+        {
+            return Trainer.Resume(checkpoint, _data, device: _device, onUnverified: OnWarning);
+        }
+        catch (Exception e) when (e is ModelFileException or InvalidDataException)
+        {
+            throw new UsageException($"--resume: {ErrorText.OneLine(e)}", e);
+        }
+    }
 
     /// <summary>A data value as shown in titles: a built-in name, or a file's name.</summary>
     public static string Describe(string data) => DatasetTable.IsBuiltIn(data) ? data : Path.GetFileName(data);

@@ -41,12 +41,12 @@ public sealed record TrainedRun(string Folder, TrainSettings Settings)
     }
 
     /// <summary>Loads the EMA model onto <paramref name="device"/>.</summary>
-    /// <exception cref="UsageException">When model.ckpt is corrupt or truncated.</exception>
-    public ScoreModel Load(Device device, string option)
+    /// <exception cref="UsageException">When model.ckpt is corrupted, truncated or unreadable (its checksum is verified).</exception>
+    public ScoreModel Load(Device device, string option, Action<string>? onWarning = null)
     {
         try
         {
-            return ScoreModelFile.Load(ModelPath, device);
+            return ScoreModelFile.Load(ModelPath, device, onWarning);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

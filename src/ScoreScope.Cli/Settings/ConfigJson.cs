@@ -1,3 +1,4 @@
+using ScoreScope.Runs;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -50,7 +51,7 @@ public static class ConfigJson
             Options = options,
             Resolved = new SortedDictionary<string, string>(resolved),
         };
-        File.WriteAllText(Path.Combine(folder, "config.json"), Serialize(config));
+        AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), Serialize(config));
     }
 
     /// <summary>

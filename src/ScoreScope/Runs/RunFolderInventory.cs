@@ -91,7 +91,7 @@ public static class RunFolderInventory
 
     /// <summary>Whether a partial folder holds training work a resume can continue: a checkpoint or model, or the
     /// config.json and metrics.csv of a training run killed before its first checkpoint (restarted from step 0).</summary>
-    internal static bool IsResumable(string folder) =>
+    public static bool IsResumable(string folder) =>
         File.Exists(Path.Combine(folder, Trainer.CheckpointFileName)) || File.Exists(Path.Combine(folder, Trainer.ModelFileName)) ||
         File.Exists(Path.Combine(folder, RunFolder.MarkerFile)) && File.Exists(Path.Combine(folder, Trainer.MetricsFileName));
 }

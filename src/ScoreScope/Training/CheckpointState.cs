@@ -5,7 +5,11 @@ namespace ScoreScope.Training;
 /// <summary>Serialisation helpers for the training-state block of a checkpoint.</summary>
 static class CheckpointState
 {
-    public const string Marker = "ScoreScope.TrainingState.v1";
+    /// <summary>The training-state marker; v2 adds the train-loss accumulator after the generator states.</summary>
+    public const string Marker = "ScoreScope.TrainingState.v2";
+
+    /// <summary>The marker of checkpoints without the accumulator (resumed with an empty one).</summary>
+    public const string LegacyMarker = "ScoreScope.TrainingState.v1";
 
     /// <summary>Writes a generator's state (libtorch's get_state bytes) with a length prefix.</summary>
     public static void WriteGenerator(BinaryWriter writer, Generator generator)

@@ -19,7 +19,10 @@ sealed class MetricsCsvWriter
             var lines = File.ReadAllLines(path);
             if (lines.Length > 0 && lines[0] == header)
             {
-                kept.AddRange(lines.Skip(1).Where(l => int.TryParse(l.Split(',')[0], CultureInfo.InvariantCulture, out int s) && s <= resumeStep));
+                // Complete rows up to the resumed step only (a crash may have cut the last line short).
+                int columns = header.Split(',').Length;
+                kept.AddRange(lines.Skip(1).Where(l => l.Split(',').Length == columns &&
+                    int.TryParse(l.Split(',')[0], CultureInfo.InvariantCulture, out int s) && s <= resumeStep));
             }
         }
         AtomicFile.WriteAllText(path, string.Join('\n', kept) + "\n");
@@ -33,7 +36,7 @@ sealed class MetricsCsvWriter
             row.Append(',').Append(Format(v));
         foreach (var v in m.TrainLossByBucket) row.Append(',').Append(Format(v));
         foreach (var v in m.HeldOutLossEmaByBucket) row.Append(',').Append(Format(v));
-        File.AppendAllText(_path, row.Append('\n').ToString());
+        AtomicFile.Append(_path, row.Append('\n').ToString());
     }
 
     static string Header(IReadOnlyList<double> edges)

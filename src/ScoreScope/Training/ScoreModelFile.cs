@@ -6,48 +6,56 @@ using static TorchSharp.torch;
 namespace ScoreScope.Training;
 
 /// <summary>
-/// The model file format (<c>model.ckpt</c>): a header, the <see cref="ScoreModelConfig"/> as JSON, and the network's
-/// state dictionary in TorchSharp's format. Training checkpoints begin with the same block (holding the EMA weights),
-/// so <see cref="Load"/> opens both. A file loads in a fresh process: the network is rebuilt from the recorded config.
+/// The model file format (<c>model.ckpt</c>), version 2: a verified envelope (magic, format version, payload length,
+/// SHA-256 of the payload, SHA-256 of the header; see <see cref="ModelFileException"/>) around the payload: the
+/// <see cref="ScoreModelConfig"/> as JSON and the network's state dictionary in TorchSharp's format. Training
+/// checkpoints have the same envelope and begin their payload with the same block (holding the EMA weights), so
+/// <see cref="Load"/> opens both. A file loads in a fresh process: the network is rebuilt from the recorded config.
+/// Version-1 files (no checksum) still load, reported through the <c>onUnverified</c> callback.
 /// </summary>
 public static class ScoreModelFile
 {
-    const string Magic = "ScoreScope.ScoreModel";
-    const int FormatVersion = 1;
-
-    /// <summary>Writes the model atomically (temporary file, then rename).</summary>
+    /// <summary>Writes the model atomically (temporary file, then rename), with its checksum.</summary>
     public static void Save(ScoreModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            Write(writer, model, hasTrainingState: false);
-        });
+        WriteVerified(path, writer => Write(writer, model, hasTrainingState: false));
     }
 
-    /// <summary>Loads a model file or the (EMA) model of a training checkpoint.</summary>
+    /// <summary>Loads a model file or the (EMA) model of a training checkpoint, after verifying its checksum.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="device">Where to put the network (CPU when null).</param>
+    /// <param name="onUnverified">Called with a warning when the file is an older one without checksum.</param>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
-    /// <exception cref="InvalidDataException">When the file is not a ScoreScope model or checkpoint.</exception>
-    public static ScoreModel Load(string path, Device? device = null)
+    /// <exception cref="ModelFileException">When the file is truncated, corrupted or not a ScoreScope model or checkpoint.</exception>
+    public static ScoreModel Load(string path, Device? device = null, Action<string>? onUnverified = null)
     {
-        using var stream = OpenRead(path);
-        using var reader = new BinaryReader(stream);
+        using var reader = OpenVerified(path, onUnverified);
         return Read(reader, path, device, out _);
     }
 
-    /// <summary>Reads only the model config of a model file or checkpoint.</summary>
+    /// <summary>Reads only the model config of a model file or checkpoint (verified).</summary>
     public static ScoreModelConfig ReadConfig(string path)
     {
-        using var stream = OpenRead(path);
-        using var reader = new BinaryReader(stream);
+        using var reader = OpenVerified(path, onUnverified: null);
         return ReadHeader(reader, path);
     }
 
+    /// <summary>Writes a verified file whose payload <paramref name="write"/> produces.</summary>
+    internal static void WriteVerified(string path, Action<BinaryWriter> write)
+    {
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
+        var bytes = payload.GetBuffer().AsMemory(0, (int)payload.Length);
+        AtomicFile.Write(path, stream => ModelFileEnvelope.Write(stream, bytes.Span));
+    }
+
+    /// <summary>A reader over the verified payload of <paramref name="path"/>.</summary>
+    internal static BinaryReader OpenVerified(string path, Action<string>? onUnverified) =>
+        new(new MemoryStream(ModelFileEnvelope.Read(path, onUnverified), writable: false));
+
     internal static void Write(BinaryWriter writer, ScoreModel model, bool hasTrainingState)
     {
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
         writer.Write(TrainingJson.Serialize(model.Config));
         model.Network.save(writer);
         writer.Write(hasTrainingState);
@@ -67,7 +75,7 @@ public static class ScoreModelFile
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException)
         {
             model.Dispose();
-            throw new InvalidDataException($"'{path}' is truncated or its weights do not match its config: {e.Message}", e);
+            throw new ModelFileException(path, ModelFileProblem.Unreadable, $"has weights that do not match its config: {e.Message}", e);
         }
     }
 
@@ -75,24 +83,11 @@ public static class ScoreModelFile
     {
         try
         {
-            var magic = reader.ReadString();
-            if (magic != Magic) throw new InvalidDataException($"'{path}' is not a ScoreScope model file (header '{Truncate(magic)}').");
-            int version = reader.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"'{path}' has model format version {version}; this ScoreScope reads version {FormatVersion}.");
             return TrainingJson.Deserialize<ScoreModelConfig>(reader.ReadString());
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is EndOfStreamException or System.Text.Json.JsonException or ArgumentException)
         {
-            throw new InvalidDataException($"'{path}' is not a ScoreScope model file (it ends inside the header).", e);
+            throw new ModelFileException(path, ModelFileProblem.Unreadable, $"has an unreadable model config: {e.Message}", e);
         }
     }
-
-    static FileStream OpenRead(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-        return File.OpenRead(path);
-    }
-
-    static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

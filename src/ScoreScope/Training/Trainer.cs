@@ -109,19 +109,21 @@ public sealed class Trainer : IDisposable
     /// <param name="device">The device to train on.</param>
     /// <exception cref="InvalidDataException">When the file is not a training checkpoint.</exception>
     /// <exception cref="ArgumentException">When the loss differs from the one the checkpoint was trained with.</exception>
-    public static Trainer Resume(string checkpointPath, ITrainingData data, IScoreMatchingLoss? loss = null, Device? device = null)
+    /// <param name="onUnverified">Called with a warning when the checkpoint is an older one without checksum.</param>
+    /// <exception cref="ModelFileException">When the file is truncated, corrupted or not a training checkpoint.</exception>
+    /// <exception cref="ArgumentException">When the loss differs from the one the checkpoint was trained with.</exception>
+    public static Trainer Resume(string checkpointPath, ITrainingData data, IScoreMatchingLoss? loss = null, Device? device = null,
+        Action<string>? onUnverified = null)
     {
-        using var stream = File.Exists(checkpointPath)
-            ? File.OpenRead(checkpointPath)
-            : throw new FileNotFoundException($"Checkpoint '{checkpointPath}' does not exist.", checkpointPath);
-        using var reader = new BinaryReader(stream);
+        using var reader = ScoreModelFile.OpenVerified(checkpointPath, onUnverified);
         using var ema = ScoreModelFile.Read(reader, checkpointPath, device, out bool hasTrainingState);
         if (!hasTrainingState)
-            throw new InvalidDataException($"'{checkpointPath}' is a model file without training state; resume needs a checkpoint.");
+            throw new ModelFileException(checkpointPath, ModelFileProblem.Unreadable, "is a model file without training state; resume needs a checkpoint");
         try
         {
-            if (reader.ReadString() != CheckpointState.Marker)
-                throw new InvalidDataException($"'{checkpointPath}' has an unknown training-state format.");
+            string marker = reader.ReadString();
+            if (marker != CheckpointState.Marker && marker != CheckpointState.LegacyMarker)
+                throw new ModelFileException(checkpointPath, ModelFileProblem.Unreadable, "has an unknown training-state format");
             var run = TrainingJson.Deserialize<TrainingRunConfig>(reader.ReadString());
             var trainer = new Trainer(run.Model, run.Training, data, loss, device);
             try
@@ -134,6 +136,7 @@ public sealed class Trainer : IDisposable
                 trainer._optimizer.load_state_dict(reader);
                 CheckpointState.ReadGenerator(reader, trainer._lossGenerator);
                 CheckpointState.ReadGenerator(reader, trainer._dataGenerator);
+                if (marker == CheckpointState.Marker) trainer._trainLosses.Read(reader);
                 CheckpointState.CopyWeights(ema.Network.parameters().ToArray(), trainer._emaParameters);
                 trainer._lastLearningRate = trainer._schedule.At(Math.Max(0, trainer.Step - 1));
                 trainer._lastCheckpointPath = Path.GetFullPath(checkpointPath);
@@ -148,7 +151,7 @@ public sealed class Trainer : IDisposable
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"Checkpoint '{checkpointPath}' is truncated.", e);
+            throw new ModelFileException(checkpointPath, ModelFileProblem.Unreadable, "ends inside its training state", e);
         }
     }
 
@@ -204,7 +207,9 @@ public sealed class Trainer : IDisposable
             double rate = (Step - startStep) / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
             OnProgress?.Invoke(new TrainingProgress(Step, Options.Steps, smoothed, _lastLearningRate, rate, watch.Elapsed,
                 TimeSpan.FromSeconds((Options.Steps - Step) / Math.Max(rate, 1e-9))));
-            if (Step % Options.EvaluateEvery == 0 || Step == target)
+            // Rows fall on multiples of EvaluateEvery and the last step only, never on a stop: a stopped and resumed run
+            // writes exactly the rows of an uninterrupted one.
+            if (Step % Options.EvaluateEvery == 0 || Step == Options.Steps)
             {
                 last = Evaluate(rate, watch.Elapsed);
                 csv?.Append(last);
@@ -225,12 +230,14 @@ public sealed class Trainer : IDisposable
         return new TrainingResult(Step, completed, last, stepsPerSecond, watch.Elapsed, _lastCheckpointPath, modelPath);
     }
 
-    /// <summary>Writes a checkpoint atomically: EMA model block, run config, step, weights, optimizer state and RNG states.</summary>
+    /// <summary>
+    /// Writes a checkpoint atomically with its checksum: EMA model block, run config, step, weights, optimizer state, RNG
+    /// states and the train-loss sums since the last metrics row (so a resumed run writes the same next row).
+    /// </summary>
     public void SaveCheckpoint(string path)
     {
-        AtomicFile.Write(path, stream =>
+        ScoreModelFile.WriteVerified(path, writer =>
         {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             ScoreModelFile.Write(writer, EmaModel, hasTrainingState: true);
             writer.Write(CheckpointState.Marker);
             writer.Write(TrainingJson.Serialize(RunConfig));
@@ -239,6 +246,7 @@ public sealed class Trainer : IDisposable
             _optimizer.save_state_dict(writer);
             CheckpointState.WriteGenerator(writer, _lossGenerator);
             CheckpointState.WriteGenerator(writer, _dataGenerator);
+            _trainLosses.Write(writer);
         });
         _lastCheckpointPath = Path.GetFullPath(path);
         _lastCheckpointStep = Step;

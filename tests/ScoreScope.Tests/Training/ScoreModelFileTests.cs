@@ -47,7 +47,7 @@ public sealed class ScoreModelFileTests
     {
         string path = Path.Combine(TrainingTestModels.TemporaryDirectory(), "junk.ckpt");
         File.WriteAllText(path, "not a model");
-        var e = Assert.Throws<InvalidDataException>(() => ScoreModelFile.Load(path));
+        var e = Assert.Throws<ModelFileException>(() => ScoreModelFile.Load(path));
         Assert.Contains(path, e.Message);
     }
 }

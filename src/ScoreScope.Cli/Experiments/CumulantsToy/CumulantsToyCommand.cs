@@ -113,7 +113,7 @@ public sealed class CumulantsToyCommand
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
                 var (claims, table) = CumulantsToyReport.Write(folder, experiment, runs, clock.Elapsed.TotalSeconds, enforceTrained: !settings.Quick);
                 return (claims, table, runs);
-            });
+            }, CliRunFolders.Options(_console, "reproduce cumulants-toy"));
             CumulantsToyReport.Print(_console, claims, table, runs);
             _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cumulants-toy finished in {clock.Elapsed.TotalSeconds:F1} s. Output: {target}"));

@@ -101,7 +101,7 @@ public sealed class SpectraExperiment
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
                 report.Write(folder);
                 return 0;
-            });
+            }, CliRunFolders.Options(_console, "reproduce spectra"));
         });
         report.Print(_console, $"reproduce spectra ({watch.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s): {target}");
         return report.ExitCode(parseResult.GetValue(Check));
