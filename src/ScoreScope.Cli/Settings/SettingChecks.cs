@@ -23,21 +23,14 @@ public static class SettingChecks
                 throw new UsageException($"{Name(key)} applies only to --process {string.Join("|", owners)} (got --process {process})");
             }
         }
-        if (p.SigmaMin is { } sigmaMin && !(sigmaMin > 0))
+        try
         {
-            throw new UsageException($"{Name("sigma-min")} must be > 0 (got {F(sigmaMin)})");
+            // The ranges are the library's (ProcessSettings.Validate): checked in one place.
+            ProcessTable.Settings(process, p).Validate(key => key == "process" ? Name(key) : origins.IsGiven(key) ? Name(key) : "--" + key);
         }
-        if (p.SigmaMax is { } sigmaMax && !(sigmaMax > (p.SigmaMin ?? 0)))
+        catch (ArgumentOutOfRangeException e) when (e.ActualValue is double value)
         {
-            throw new UsageException($"{Name("sigma-max")} must be > --sigma-min = {F(p.SigmaMin ?? 0)} (got {F(sigmaMax)})");
-        }
-        if (p.BetaMin is { } betaMin && !(betaMin >= 0))
-        {
-            throw new UsageException($"{Name("beta-min")} must be ≥ 0 (got {F(betaMin)})");
-        }
-        if (p.BetaMax is { } betaMax && !(betaMax > 0 && betaMax >= (p.BetaMin ?? 0)))
-        {
-            throw new UsageException($"{Name("beta-max")} must be > 0 and ≥ --beta-min = {F(p.BetaMin ?? 0)} (got {F(betaMax)})");
+            throw new UsageException($"{e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]} (got {F(value)})");
         }
     }
 

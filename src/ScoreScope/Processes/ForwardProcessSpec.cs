@@ -26,7 +26,7 @@ public sealed record ForwardProcessSpec(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Beta = null)
 {
     /// <summary>Geometric VE, σ(t) = σ_min(σ_max/σ_min)^t (Song et al. 2021, Eq. 9).</summary>
-    public static ForwardProcessSpec VarianceExplodingGeometric(double sigmaMin = 0.01, double sigmaMax = 50.0) =>
+    public static ForwardProcessSpec VarianceExplodingGeometric(double sigmaMin = ProcessSettings.DefaultSigmaMin, double sigmaMax = ProcessSettings.DefaultSigmaMax) =>
         new(ForwardProcessKind.VarianceExplodingGeometric, SigmaMin: sigmaMin, SigmaMax: sigmaMax);
 
     /// <summary>VE with g(t) = σ^t (Aarts et al. 2024, arXiv 2410.21212, who use σ = 10).</summary>
@@ -38,11 +38,11 @@ public sealed record ForwardProcessSpec(
         new(ForwardProcessKind.VariancePreservingDiffusionBase, DiffusionBase: sigma);
 
     /// <summary>VP with linear β(t) (Ho et al. 2020; Song et al. 2021, Eq. 11).</summary>
-    public static ForwardProcessSpec VariancePreservingLinear(double betaMin = 0.1, double betaMax = 20.0) =>
+    public static ForwardProcessSpec VariancePreservingLinear(double betaMin = ProcessSettings.DefaultBetaMin, double betaMax = ProcessSettings.DefaultBetaMax) =>
         new(ForwardProcessKind.VariancePreservingLinear, BetaMin: betaMin, BetaMax: betaMax);
 
     /// <summary>VP with the cosine schedule (Nichol &amp; Dhariwal 2021).</summary>
-    public static ForwardProcessSpec VariancePreservingCosine(double offset = 0.008, double betaMax = 20.0) =>
+    public static ForwardProcessSpec VariancePreservingCosine(double offset = 0.008, double betaMax = ProcessSettings.DefaultBetaMax) =>
         new(ForwardProcessKind.VariancePreservingCosine, Offset: offset, BetaMax: betaMax);
 
     /// <summary>Ornstein–Uhlenbeck, constant β.</summary>
@@ -50,19 +50,19 @@ public sealed record ForwardProcessSpec(
         new(ForwardProcessKind.OrnsteinUhlenbeck, Beta: beta);
 
     /// <summary>Sub-VP with linear β(t) (Song et al. 2021, Eq. 12).</summary>
-    public static ForwardProcessSpec SubVariancePreservingLinear(double betaMin = 0.1, double betaMax = 20.0) =>
+    public static ForwardProcessSpec SubVariancePreservingLinear(double betaMin = ProcessSettings.DefaultBetaMin, double betaMax = ProcessSettings.DefaultBetaMax) =>
         new(ForwardProcessKind.SubVariancePreservingLinear, BetaMin: betaMin, BetaMax: betaMax);
 
     /// <summary>Builds the process.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an unknown kind or parameters the factory rejects.</exception>
     public ForwardProcess Build() => Kind switch
     {
-        ForwardProcessKind.VarianceExplodingGeometric => VarianceExplodingProcess.Geometric(SigmaMin ?? 0.01, SigmaMax ?? 50.0),
+        ForwardProcessKind.VarianceExplodingGeometric => VarianceExplodingProcess.Geometric(SigmaMin ?? ProcessSettings.DefaultSigmaMin, SigmaMax ?? ProcessSettings.DefaultSigmaMax),
         ForwardProcessKind.VarianceExplodingDiffusionBase => VarianceExplodingProcess.WithDiffusionBase(DiffusionBase ?? 10.0),
-        ForwardProcessKind.VariancePreservingLinear => VariancePreservingProcess.WithBetaRange(BetaMin ?? 0.1, BetaMax ?? 20.0),
-        ForwardProcessKind.VariancePreservingCosine => VariancePreservingProcess.Cosine(Offset ?? 0.008, BetaMax ?? 20.0),
+        ForwardProcessKind.VariancePreservingLinear => VariancePreservingProcess.WithBetaRange(BetaMin ?? ProcessSettings.DefaultBetaMin, BetaMax ?? ProcessSettings.DefaultBetaMax),
+        ForwardProcessKind.VariancePreservingCosine => VariancePreservingProcess.Cosine(Offset ?? 0.008, BetaMax ?? ProcessSettings.DefaultBetaMax),
         ForwardProcessKind.OrnsteinUhlenbeck => VariancePreservingProcess.OrnsteinUhlenbeck(Beta ?? 1.0),
-        ForwardProcessKind.SubVariancePreservingLinear => SubVariancePreservingProcess.WithBetaRange(BetaMin ?? 0.1, BetaMax ?? 20.0),
+        ForwardProcessKind.SubVariancePreservingLinear => SubVariancePreservingProcess.WithBetaRange(BetaMin ?? ProcessSettings.DefaultBetaMin, BetaMax ?? ProcessSettings.DefaultBetaMax),
         ForwardProcessKind.VariancePreservingDiffusionBase => VariancePreservingProcess.WithDiffusionBase(DiffusionBase ?? 10.0),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown forward process kind."),
     };
