@@ -53,7 +53,7 @@ public sealed class TrainFaultInjectionTests : IDisposable
                 continue;
             }
             Assert.Contains("--resume", failed.Error);
-            Assert.Empty(Directory.EnumerateFiles(partial).Where(f => AtomicFile.IsTemporary(Path.GetFileName(f))));
+            Assert.DoesNotContain(Directory.EnumerateFiles(partial), f => AtomicFile.IsTemporary(Path.GetFileName(f)));
             foreach (var file in new[] { Trainer.CheckpointFileName, Trainer.ModelFileName }.Select(f => Path.Combine(partial, f)).Where(File.Exists))
             {
                 using var good = ScoreModelFile.Load(file);
