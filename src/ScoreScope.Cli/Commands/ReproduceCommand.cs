@@ -184,7 +184,7 @@ public sealed class ReproduceCommand
             }
             catch (ExperimentParameterException e)
             {
-                throw new UsageException($"--set {e.Parameter}={e.Value}: expected {e.Valid} (reproduce {experiment.Name})", e);
+                throw new UsageException($"--set {e.Parameter}={e.Value}: expected {e.Valid}", e);
             }
         }
         try
@@ -194,7 +194,7 @@ public sealed class ReproduceCommand
         catch (ExperimentParameterException e)
         {
             string option = ParameterAssignment.CommonNames.Contains(e.Parameter) ? $"--{e.Parameter} {e.Value}" : $"--set {e.Parameter}={e.Value}";
-            throw new UsageException($"{option}: expected {e.Valid} (reproduce {experiment.Name})", e);
+            throw new UsageException($"{option}: expected {e.Valid}", e);
         }
         return parameters;
     }
