@@ -1,7 +1,7 @@
 using System.CommandLine;
-using ScoreScope.Cli.Commands;
+using ScoreScope.Cli.Settings;
 
-namespace ScoreScope.Cli.Settings;
+namespace ScoreScope.Cli.Commands;
 
 /// <summary>
 /// Resolves a command's settings record: the defaults, overlaid by the <c>"options"</c> of a <c>--config</c> file,
