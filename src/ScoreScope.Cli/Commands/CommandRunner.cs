@@ -1,11 +1,13 @@
 using ScoreScope.Cli.Errors;
 using ScoreScope.Cli.Terminal;
+using ScoreScope.Runs;
 
 namespace ScoreScope.Cli.Commands;
 
 /// <summary>
 /// Runs a command body and maps every failure to one line on stderr and an exit code: bad input
-/// (<see cref="UsageException"/>, a library <see cref="ArgumentException"/>) → 2; cancellation → 130; anything else
+/// (<see cref="UsageException"/>, a library <see cref="ArgumentException"/>, a <see cref="RunFolderException"/> of
+/// <c>--out</c>) → 2; cancellation → 130; anything else
 /// → 1. The stack trace follows only with <c>--verbose</c>.
 /// </summary>
 public static class CommandRunner
@@ -20,6 +22,10 @@ public static class CommandRunner
         catch (UsageException e)
         {
             return Report(console, verbose, e, $"scorescope {command}: {e.Message}", ExitCodes.Usage);
+        }
+        catch (RunFolderException e)
+        {
+            return Report(console, verbose, e, $"scorescope {command}: --out {ErrorText.OneLine(e)}", ExitCodes.Usage);
         }
         catch (OperationCanceledException e)
         {

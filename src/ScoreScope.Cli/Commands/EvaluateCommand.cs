@@ -1,3 +1,4 @@
+using ScoreScope.Runs;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;

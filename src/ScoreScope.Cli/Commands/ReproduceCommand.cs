@@ -8,6 +8,7 @@ using ScoreScope.Cli.Settings;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Experiments;
 using ScoreScope.IO;
+using ScoreScope.Runs;
 
 namespace ScoreScope.Cli.Commands;
 

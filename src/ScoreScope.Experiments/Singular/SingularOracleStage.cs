@@ -43,7 +43,7 @@ internal static class SingularOracleStage
         var process = VariancePreservingProcess.OrnsteinUhlenbeck(1.0);
         var circle = UniformSphereDistribution.Circle();
         var sphere = new UniformSphereDistribution(3);
-        using var points = FinitePointSetDistribution.FromArrays([1, 0], [-0.5, Math.Sqrt(3) / 2], [-0.5, -Math.Sqrt(3) / 2]);
+        using var points = EmpiricalDistribution.FromArrays([1, 0], [-0.5, Math.Sqrt(3) / 2], [-0.5, -Math.Sqrt(3) / 2]);
         Rays(folder, process, circle, sphere, claims);
         MonteCarlo(folder, settings, process, [("circle", circle, circle), ("sphere", sphere, sphere), ("3-points", points, points)], claims);
         BlowUpExponents(folder, settings, process, [("circle", circle, circle), ("sphere", sphere, sphere), ("3-points", points, points)], claims);

@@ -1,4 +1,5 @@
 using ScoreScope.Numerics;
+using ScoreScope.Scores;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,10 +21,18 @@ namespace ScoreScope.Data;
 /// mean before the GEMMs, which reduces cancellation in |x − a·y|² = |x|² − 2a·x·y + a²|y|².
 /// The score, posterior mean and log-density are evaluated in <see cref="ComputeType"/> (float64 for the oracle,
 /// float32 for speed); samples, <see cref="Mean"/> and <see cref="Covariance"/> are exact float64.
+/// When b is so small that the expansion would lose more than half the digits of float64 — when
+/// (max|x − a·μ|² + a²·max|y − μ|²)/(b²·D) exceeds 1/√u, u the unit roundoff, since |x − a·y|² ≈ b²·D near the data —
+/// a float64 distribution switches to explicit differences x − a·y (chunked, bounded by
+/// <see cref="MaximumBlockElements"/> elements) and forms the score as −Σᵢ πᵢ(x − a·yᵢ)/b², so the oracle stays exact
+/// down to t = 10⁻⁸ (<see cref="ExplicitDifferenceSweep"/>); float32 is the speed path and always uses the GEMMs.
 /// This is the "memorising" score of Kadkhodaie et al. (2024) and the closed-form optimum of denoising score
 /// matching on a finite training set (Vincent 2011).
+/// As a support, the point set is a 0-dimensional manifold (<see cref="IManifold"/>): the finite point sets of
+/// Lu, Wang, Bal 2023 (arXiv 2301.07882; docs/science/singular-scores.md), whose small-time score blows up with
+/// codimension D.
 /// </remarks>
-public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
+public sealed class EmpiricalDistribution : ExactDistribution, IManifold, IDisposable
 {
     /// <summary>
     /// The default bound on the number of elements of one logit block (queries × training points): 2²⁴ (64 MiB in
@@ -42,6 +51,9 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     readonly Tensor _augmentedPoints;
     readonly Tensor _squaredNorms;
     readonly Tensor _logWeights;
+    readonly Tensor _centredFloat64;
+    readonly Tensor _logWeightsFloat64;
+    readonly double _squaredRadius;
     readonly bool _uniform;
 
     /// <summary>
@@ -85,6 +97,9 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         var mean = w.matmul(p);
         var centred = p - mean;
         var logWeights = w.log();
+        _squaredRadius = centred.square().sum(1).max().item<double>();
+        _centredFloat64 = centred.contiguous().DetachFromDisposeScope();
+        _logWeightsFloat64 = logWeights.DetachFromDisposeScope();
         _points = p.DetachFromDisposeScope();
         _weights = w.DetachFromDisposeScope();
         _mean = mean.DetachFromDisposeScope();
@@ -168,6 +183,13 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     {
         var flat = CheckQuery(x, a, b);
         using var scope = NewDisposeScope();
+        double constant = 0.5 * Dimension * Math.Log(2 * Math.PI * b * b);
+        if (NeedsExplicitDifferences(flat, a, b))
+        {
+            using var c = constant.ToScalar();
+            var (exactLse, _) = ExplicitDifferenceSweep.Sweep(CentredQueries(flat, a), _centredFloat64, _logWeightsFloat64, a, b, MaximumBlockElements);
+            return exactLse.sub(c).MoveToOuterDisposeScope();
+        }
         var (queries, bias) = Prepare(flat, a, b);
         long chunk = Chunk(queries.shape[0]);
         var parts = new List<Tensor>();
@@ -180,7 +202,6 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         }
         var lse = parts.Count == 1 ? parts[0] : stack(parts, 1).logsumexp(1);
         var centredX = CentredQueries(flat, a);
-        double constant = 0.5 * Dimension * Math.Log(2 * Math.PI * b * b);
         return (lse - centredX.square().sum(1) / (2 * b * b) - constant).MoveToOuterDisposeScope();
     }
 
@@ -190,8 +211,17 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     {
         var flat = CheckQuery(x, a, b);
         using var scope = NewDisposeScope();
-        var denoisedCentred = DenoisedCentred(flat, a, b);
-        var score = (denoisedCentred * a - CentredQueries(flat, a)) / (b * b);
+        Tensor score;
+        if (NeedsExplicitDifferences(flat, a, b))
+        {
+            using var minusPrecision = (-1.0 / (b * b)).ToScalar();
+            var (_, residual) = ExplicitDifferenceSweep.Sweep(CentredQueries(flat, a), _centredFloat64, _logWeightsFloat64, a, b, MaximumBlockElements);
+            score = residual.mul(minusPrecision);
+        }
+        else
+        {
+            score = ScoreConversions.ScoreFromDenoiser(CentredQueries(flat, a), DenoisedCentred(flat, a, b), a, b);
+        }
         return score.reshape(x.shape).to_type(x.dtype).to(x.device).MoveToOuterDisposeScope();
     }
 
@@ -201,8 +231,21 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
     {
         var flat = CheckQuery(x, a, b);
         using var scope = NewDisposeScope();
-        var denoisedCentred = DenoisedCentred(flat, a, b);
-        var denoised = denoisedCentred + _mean.to_type(ComputeType);
+        using var one = 1.0.ToScalar();
+        using var minusOne = (-1.0).ToScalar();
+        Tensor denoisedCentred;
+        if (NeedsExplicitDifferences(flat, a, b))
+        {
+            // x − a·E[x₀ | x] = r, so E[x₀ | x] − μ = (x̃ − r)/a with x̃ = x − a·μ.
+            using var inverseScale = (1.0 / a).ToScalar();
+            var (_, residual) = ExplicitDifferenceSweep.Sweep(CentredQueries(flat, a), _centredFloat64, _logWeightsFloat64, a, b, MaximumBlockElements);
+            denoisedCentred = CentredQueries(flat, a).add(residual, minusOne).mul(inverseScale);
+        }
+        else
+        {
+            denoisedCentred = DenoisedCentred(flat, a, b);
+        }
+        var denoised = denoisedCentred.add(_mean.to_type(ComputeType), one);
         return denoised.reshape(x.shape).to_type(x.dtype).to(x.device).MoveToOuterDisposeScope();
     }
 
@@ -250,6 +293,23 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         return EmpiricalSoftmaxSweep.WeightedMeanInPlace(augmented, _augmentedPoints, _centredWithOnes, chunk, MaximumBlockElements);
     }
 
+    /// <summary>
+    /// Whether |x − a·y|² = |x̃|² − 2a·x̃·ỹ + a²|ỹ|² would lose more than half the float64 digits: the terms are up to
+    /// max|x̃|² + a²·max|ỹ|² while the result near the data is about b²·D (float64 distributions only).
+    /// </summary>
+    bool NeedsExplicitDifferences(Tensor flat, double a, double b)
+    {
+        if (ComputeType != ScalarType.Float64) return false;
+        using var scope = NewDisposeScope();
+        var centred = CentredQueries(flat, a);
+        double queryRadius = centred.numel() == 0 ? 0 : centred.mul(centred).sum(1).max().item<double>();
+        double terms = queryRadius + a * a * _squaredRadius;
+        return terms * HalfDigitsLimit > b * b * Dimension;
+    }
+
+    /// <summary>√u for float64 (u = 2⁻⁵³): the expansion keeps at least half the digits while terms·√u ≤ b²·D.</summary>
+    const double HalfDigitsLimit = 1.0536712127723509e-8;
+
     long Chunk(long queries) => ChunkSize ?? Math.Clamp(MaximumBlockElements / Math.Max(1, queries), 1, Count);
 
     /// <inheritdoc/>
@@ -263,7 +323,61 @@ public sealed class EmpiricalDistribution : ExactDistribution, IDisposable
         _augmentedPoints.Dispose();
         _squaredNorms.Dispose();
         _logWeights.Dispose();
+        _centredFloat64.Dispose();
+        _logWeightsFloat64.Dispose();
     }
+
+    /// <summary>Creates the uniform distribution on the given points (each an array of length D), in float64.</summary>
+    /// <exception cref="ArgumentException">When the points are empty or of different lengths.</exception>
+    public static EmpiricalDistribution FromArrays(params double[][] points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Length == 0 || points.Any(p => p.Length != points[0].Length || p.Length == 0))
+            throw new ArgumentException($"points must be N ≥ 1 arrays of one length D ≥ 1; got lengths [{string.Join(", ", points.Select(p => p.Length))}].", nameof(points));
+        using var t = tensor(points.SelectMany(p => p).ToArray(), dtype: ScalarType.Float64).reshape(points.Length, points[0].Length);
+        return new EmpiricalDistribution(t);
+    }
+
+    /// <inheritdoc/>
+    public int AmbientDimension => checked((int)Dimension);
+
+    /// <summary>0: a finite point set is a 0-dimensional manifold, of codimension D.</summary>
+    public int IntrinsicDimension => 0;
+
+    /// <summary>dist(x, {yᵢ}) = minᵢ |x − yᵢ| for a batch x [B, D], by explicit differences; [B] float64.</summary>
+    /// <exception cref="ArgumentException">When x is not [B, D].</exception>
+    public Tensor Distance(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (_, squared) = ExplicitDifferenceSweep.Nearest(ManifoldQuery(x), _points, MaximumBlockElements);
+        return squared.sqrt().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The nearest point yᵢ (the first on ties) for a batch x [B, D]; [B, D] float64.</summary>
+    /// <exception cref="ArgumentException">When x is not [B, D].</exception>
+    public Tensor Project(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (index, _) = ExplicitDifferenceSweep.Nearest(ManifoldQuery(x), _points, MaximumBlockElements);
+        return _points.index_select(0, index).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The zero projector: the tangent space of a point is {0}; [B, D, D] float64.</summary>
+    /// <exception cref="ArgumentException">When x is not [B, D].</exception>
+    public Tensor TangentProjector(Tensor x) =>
+        zeros([ManifoldQueryCount(x), Dimension, Dimension], dtype: ScalarType.Float64, device: _points.device);
+
+    long ManifoldQueryCount(Tensor x) => ManifoldQueryShape(x).shape[0];
+
+    Tensor ManifoldQueryShape(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.dim() != 2 || x.shape[1] != Dimension)
+            throw new ArgumentException($"expected a batch [B, {Dimension}]; got {Shapes.Format(x)}.", nameof(x));
+        return x;
+    }
+
+    Tensor ManifoldQuery(Tensor x) => ManifoldQueryShape(x).to_type(ScalarType.Float64).to(_points.device);
 
     /// <inheritdoc/>
     public override string ToString() => $"Empirical(N = {Count}, D = {Dimension}, {ComputeType})";

@@ -32,7 +32,7 @@ public abstract class ExactDistribution : IDataDistribution
     public virtual Tensor PosteriorMean(Tensor x, double a, double b)
     {
         using var scope = NewDisposeScope();
-        return ((x + Score(x, a, b) * (b * b)) / a).MoveToOuterDisposeScope();
+        return ScoreConversions.DenoiserFromScore(x, Score(x, a, b), a, b).MoveToOuterDisposeScope();
     }
 
     /// <summary>The exact mean of p₀ flattened to [D], or null when it has none in closed form.</summary>

@@ -69,11 +69,8 @@ public static class SamplerMath
     }
 
     /// <summary>Tweedie's formula x̂₀ = E[x₀ | x_t = x] = (x + b(t)²·s)/a(t) (Efron 2011, Eq. 2.8), given s = s(x, t).</summary>
-    public static Tensor Denoise(ForwardProcess process, Tensor x, Tensor score, double t)
-    {
-        double b = process.B(t);
-        return (x + score * (b * b)) / process.A(t);
-    }
+    public static Tensor Denoise(ForwardProcess process, Tensor x, Tensor score, double t) =>
+        ScoreConversions.DenoiserFromScore(x, score, process.A(t), process.B(t));
 
     /// <summary>Calls <paramref name="onStep"/> (if any) with the state and its Tweedie estimate at t_i.</summary>
     public static void Report(Action<SamplerStep>? onStep, ForwardProcess process, int index, double t, Tensor x, Tensor score)

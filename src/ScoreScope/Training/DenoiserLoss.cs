@@ -12,36 +12,18 @@ namespace ScoreScope.Training;
 /// <remarks>
 /// Evaluated on the network output: x̂₀ − x₀ = (b²β/a)(F − F*), so ℓ = w·(b²β/a)²·(1/D)‖F − F*‖².
 /// </remarks>
-public sealed class DenoiserLoss : IScoreMatchingLoss
+public sealed class DenoiserLoss : ScoreMatchingLoss
 {
     /// <summary>Creates the loss with a time distribution and a weighting w(t) of the squared denoising error.</summary>
-    public DenoiserLoss(TimeSampling times, LossWeighting weighting)
-    {
-        ArgumentNullException.ThrowIfNull(times);
-        ArgumentNullException.ThrowIfNull(weighting);
-        times.Validate();
-        Times = times;
-        Weighting = weighting;
-    }
+    /// <remarks>The weighting w(t) multiplies ‖x̂₀ − x₀‖² (<see cref="ScoreMatchingLoss.Weighting"/>).</remarks>
+    public DenoiserLoss(TimeSampling times, LossWeighting weighting) : base(times, weighting) { }
 
     /// <inheritdoc/>
-    public TimeSampling Times { get; }
-
-    /// <summary>The weighting w(t) of ‖x̂₀ − x₀‖².</summary>
-    public LossWeighting Weighting { get; }
+    public override string Description => $"Denoiser(w = {Weighting}, {Times})";
 
     /// <inheritdoc/>
-    public string Description => $"Denoiser(w = {Weighting}, {Times})";
-
-    /// <inheritdoc/>
-    public LossSample PerSampleLoss(ScoreModel model, Tensor x0, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var t = Times.Sample(x0.shape[0], generator, x0.device);
-        var z = randn(x0.shape, dtype: ScalarType.Float64, device: x0.device, generator: generator);
-        var loss = PerSampleLoss(model, x0, t, z);
-        return new LossSample(loss.MoveToOuterDisposeScope(), t.MoveToOuterDisposeScope());
-    }
+    protected override Tensor PerSampleLoss(ScoreModel model, Tensor x0, Tensor t, Tensor z, Generator generator) =>
+        PerSampleLoss(model, x0, t, z);
 
     /// <summary>The per-sample loss [B] at given times t [B] and noise z (shape of x₀).</summary>
     public Tensor PerSampleLoss(ScoreModel model, Tensor x0, Tensor t, Tensor z)

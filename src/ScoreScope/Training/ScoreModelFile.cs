@@ -1,3 +1,4 @@
+using ScoreScope.Runs;
 using ScoreScope.Scores;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -10,42 +10,29 @@ namespace ScoreScope.Training;
 /// <see cref="Projections"/> Gaussian directions v. It needs no noise target, only samples of p_t, and equals
 /// λ/(2D)·E‖s_θ − ∇log p_t‖² up to a constant; a reference objective (slower: one extra backward pass).
 /// </summary>
-public sealed class SlicedScoreMatchingLoss : IScoreMatchingLoss
+public sealed class SlicedScoreMatchingLoss : ScoreMatchingLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="projections"/> &lt; 1.</exception>
     public SlicedScoreMatchingLoss(TimeSampling times, LossWeighting weighting, int projections = 1)
+        : base(times, weighting)
     {
-        ArgumentNullException.ThrowIfNull(times);
-        ArgumentNullException.ThrowIfNull(weighting);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(projections);
-        times.Validate();
-        Times = times;
-        Weighting = weighting;
         Projections = projections;
     }
-
-    /// <inheritdoc/>
-    public TimeSampling Times { get; }
-
-    /// <summary>The weighting λ(t).</summary>
-    public LossWeighting Weighting { get; }
 
     /// <summary>The number of random projections v per sample.</summary>
     public int Projections { get; }
 
     /// <inheritdoc/>
-    public string Description => $"SSM-VR(λ = {Weighting}, {Times}, {Projections} projection(s))";
+    public override string Description => $"SSM-VR(λ = {Weighting}, {Times}, {Projections} projection(s))";
 
-    /// <inheritdoc/>
-    public LossSample PerSampleLoss(ScoreModel model, Tensor x0, Generator generator)
+    /// <summary>Draws the projections v [M, B, …] (float32) after t and z, then evaluates the loss.</summary>
+    protected override Tensor PerSampleLoss(ScoreModel model, Tensor x0, Tensor t, Tensor z, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var t = Times.Sample(x0.shape[0], generator, x0.device);
-        var z = randn(x0.shape, dtype: ScalarType.Float64, device: x0.device, generator: generator);
         var v = randn(new[] { (long)Projections }.Concat(x0.shape).ToArray(), dtype: ScalarType.Float32, device: x0.device, generator: generator);
-        var loss = PerSampleLoss(model, x0, t, z, v);
-        return new LossSample(loss.MoveToOuterDisposeScope(), t.MoveToOuterDisposeScope());
+        return PerSampleLoss(model, x0, t, z, v).MoveToOuterDisposeScope();
     }
 
     /// <summary>The per-sample loss [B] at given times t [B], noise z and projections v [M, B, …].</summary>

@@ -1,3 +1,4 @@
+using ScoreScope.Runs;
 using System.Diagnostics;
 using ScoreScope.Numerics;
 using ScoreScope.Scores;

@@ -1,3 +1,4 @@
+using ScoreScope.Runs;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Cli.Runs;
 
@@ -48,7 +49,7 @@ public sealed class RunFolderTests : IDisposable
         string target = Directory.CreateDirectory(_harness.PathOf("run")).FullName;
         File.WriteAllText(Path.Combine(target, "config.json"), "old");
 
-        var error = Assert.Throws<UsageException>(() => RunFolder.Write(target, force: false, _ => 0));
+        var error = Assert.Throws<RunFolderException>(() => RunFolder.Write(target, force: false, _ => 0));
 
         Assert.Contains("--force", error.Message);
         Assert.Equal("old", File.ReadAllText(Path.Combine(target, "config.json")));
@@ -77,9 +78,9 @@ public sealed class RunFolderTests : IDisposable
         string other = Directory.CreateDirectory(_harness.PathOf("photos")).FullName;
         File.WriteAllText(Path.Combine(other, "cat.jpg"), "meow");
 
-        Assert.Throws<UsageException>(() => RunFolder.CheckTarget(other, force: true));
-        Assert.Throws<UsageException>(() => RunFolder.CheckTarget(Environment.CurrentDirectory, force: true));
-        Assert.Throws<UsageException>(() => RunFolder.CheckTarget(Path.GetPathRoot(Environment.CurrentDirectory)!, force: true));
+        Assert.Throws<RunFolderException>(() => RunFolder.CheckTarget(other, force: true));
+        Assert.Throws<RunFolderException>(() => RunFolder.CheckTarget(Environment.CurrentDirectory, force: true));
+        Assert.Throws<RunFolderException>(() => RunFolder.CheckTarget(Path.GetPathRoot(Environment.CurrentDirectory)!, force: true));
         Assert.Equal("meow", File.ReadAllText(Path.Combine(other, "cat.jpg")));
     }
 }

@@ -6,14 +6,14 @@ using static TorchSharp.torch;
 
 namespace ScoreScope.Tests.Data;
 
-public sealed class FinitePointSetDistributionTests(ITestOutputHelper output)
+public sealed class EmpiricalDistributionManifoldTests(ITestOutputHelper output)
 {
     const ulong Seed = 20230119;
 
     static readonly VariancePreservingProcess OrnsteinUhlenbeck = VariancePreservingProcess.OrnsteinUhlenbeck(1);
 
     /// <summary>Three points on the unit circle at 0°, 120°, 240° (docs/science/03 §5.3 "3 points").</summary>
-    static FinitePointSetDistribution ThreePoints() => FinitePointSetDistribution.FromArrays(
+    static EmpiricalDistribution ThreePoints() => EmpiricalDistribution.FromArrays(
         [1.0, 0.0], [Math.Cos(2 * Math.PI / 3), Math.Sin(2 * Math.PI / 3)], [Math.Cos(4 * Math.PI / 3), Math.Sin(4 * Math.PI / 3)]);
 
     [Fact]
@@ -88,11 +88,31 @@ public sealed class FinitePointSetDistributionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Posterior_mean_between_two_close_points_far_from_the_mean_is_exact_at_small_noise()
+    {
+        // Points (−1000, 0), (1000, 0), (1000, 1): at x = (1000, ½) the two near points are equidistant, so by symmetry
+        // E[x₀ | x] = (1000, ½) and the score's second coordinate is 0. The GEMM expansion's logits are ~|x̃||ỹ|/b² ≈ 10¹⁰
+        // with rounding ~10⁻⁶, which would move the weights by ~10⁻⁶; explicit differences keep them exact.
+        using var p = EmpiricalDistribution.FromArrays([-1000.0, 0.0], [1000.0, 0.0], [1000.0, 1.0]);
+        using var x = tensor(new[] { 1000.0, 0.5 }, dtype: ScalarType.Float64).reshape(1, 2);
+        foreach (double b in new[] { 0.05, 0.01 })
+        {
+            using var f = p.PosteriorMean(x, 1.0, b);
+            using var s = p.Score(x, 1.0, b);
+            double mean = f[0, 1].item<double>(), score = s[0, 1].item<double>();
+            output.WriteLine($"b = {b}: E[x₀ | x]₂ − ½ = {mean - 0.5:G3}, score₂ = {score:G3}");
+            Assert.True(Math.Abs(mean - 0.5) <= 1e-12, $"b = {b}: E[x₀ | x]₂ = {mean:R}, expected ½ within 1e-12");
+            Assert.True(Math.Abs(score) <= 1e-12 / (b * b), $"b = {b}: score₂ = {score:R}, expected 0 within 1e-12/b²");
+        }
+    }
+
+    [Fact]
     public void Invalid_weights_are_rejected_with_their_values()
     {
         using var points = zeros(2, 2, dtype: ScalarType.Float64);
         using var w = tensor(new[] { 1.0, -2.0 }, dtype: ScalarType.Float64);
-        var e = Assert.Throws<ArgumentException>(() => new FinitePointSetDistribution(points, w));
+        // EmpiricalDistribution takes strictly positive weights; the message names the smallest.
+        var e = Assert.Throws<ArgumentException>(() => new EmpiricalDistribution(points, w));
         Assert.Contains("-2", e.Message);
     }
 }
