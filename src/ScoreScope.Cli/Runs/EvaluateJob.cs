@@ -1,3 +1,4 @@
+using ScoreScope.Analysis;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

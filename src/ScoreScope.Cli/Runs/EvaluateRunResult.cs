@@ -1,3 +1,5 @@
+using ScoreScope.Analysis;
+
 namespace ScoreScope.Cli.Runs;
 
 /// <summary>The outcome of an <see cref="EvaluateJob"/>.</summary>

@@ -1,3 +1,4 @@
+using ScoreScope.Analysis;
 using System.Globalization;
 using Spectre.Console;
 using ScoreScope.Cli.Terminal;

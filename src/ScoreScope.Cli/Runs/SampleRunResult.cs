@@ -1,3 +1,5 @@
+using ScoreScope.Analysis;
+
 namespace ScoreScope.Cli.Runs;
 
 /// <summary>What a finished <see cref="SampleJob"/> reports for the console summary.</summary>

@@ -22,16 +22,7 @@ public static class ConfigJson
     };
 
     /// <summary>The serializer settings shared by every config file.</summary>
-    public static JsonSerializerOptions SerializerOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        // Keep σ, β, ε readable in config.json (the relaxed encoder only matters when JSON is embedded in HTML).
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    public static JsonSerializerOptions SerializerOptions => ScoreScope.IO.RunJson.Options;
 
     /// <summary>Serialises a run configuration (UTF-8, indented, trailing newline).</summary>
     public static string Serialize<TOptions>(RunConfig<TOptions> config) where TOptions : class =>

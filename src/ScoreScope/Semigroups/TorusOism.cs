@@ -8,7 +8,7 @@ namespace ScoreScope.Semigroups;
 /// </summary>
 /// <remarks>
 /// Shen et al. (2025), arXiv 2406.09084v2, Appendix B.2 (truncated Brownian motion, trigonometric eigenfunctions) and
-/// the per-coordinate construction of its high-dimensional OISM; docs/science/04 §3.1. The product basis cannot
+/// the per-coordinate construction of its high-dimensional OISM; docs/science/operator-informed.md §3.1. The product basis cannot
 /// represent dependence between coordinates (the full tensor basis e^{ik·x} would; its size grows like (2K+1)^D).
 /// </remarks>
 public sealed class TorusOism

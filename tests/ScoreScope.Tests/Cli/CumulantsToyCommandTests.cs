@@ -22,8 +22,8 @@ public sealed class CumulantsToyCommandTests : IDisposable
     public void A_tiny_run_writes_tracks_table_plots_models_and_claims_and_check_reflects_the_claims()
     {
         string output = _harness.PathOf("toy");
-        var result = CliHarness.Run("reproduce", "cumulants-toy", "--samples", "4096", "--steps", "20", "--trained-samples", "2048",
-            "--train-steps", "20", "--seed", "7", "--check", "--out", output);
+        var result = CliHarness.Run("reproduce", "cumulants-toy", "--set", "samples=4096", "--set", "exact-samples=4096", "--set", "steps=20",
+            "--set", "record-every=1", "--set", "trained-samples=2048", "--set", "train-steps=20", "--seed", "7", "--check", "--out", output);
 
         var checks = File.ReadLines(Path.Combine(output, "checks.csv")).Skip(1).ToArray();
         // Columns end in holds,checked: a checked claim that fails makes --check exit with 3.

@@ -15,7 +15,7 @@ public sealed class ReproduceSingularCommandTests : IDisposable
     public void A_tiny_run_writes_its_files_and_checks_and_the_exit_code_follows_the_claims()
     {
         string output = _harness.PathOf("singular");
-        var result = CliHarness.Run("reproduce", "singular", "--quick", "--steps", "3", "--samples", "40", "--check", "--out", output);
+        var result = CliHarness.Run("reproduce", "singular", "--quick", "--set", "steps=3", "--set", "sample-count=40", "--check", "--out", output);
 
         Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.CheckFailed, result.ToString());
         foreach (string file in new[]
@@ -47,15 +47,21 @@ public sealed class ReproduceSingularCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--steps", "0")]
-    [InlineData("--threads", "0")]
-    [InlineData("--samples", "abc")]
-    public void Bad_input_exits_with_code_2_and_writes_nothing(string option, string value)
+    [InlineData("--set", "steps=0", "--set steps=0: expected an integer ≥ 1")]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--set", "sample-count=abc", "--set sample-count=abc: expected an integer")]
+    [InlineData("--set", "parametrisations=noise,eps", "a comma-separated subset of noise, score, data")]
+    [InlineData("--set", "seed=3", "valid names: oracle-samples")]
+    [InlineData("--set", "steps", "expected name=value")]
+    [InlineData("--seed", "-1", "--seed")]
+    [InlineData("--device", "cuda", "--device cuda: expected one of cpu")]
+    public void Bad_input_exits_with_code_2_and_writes_nothing(string option, string value, string message)
     {
         string output = _harness.PathOf("bad");
         var result = CliHarness.Run("reproduce", "singular", "--quick", option, value, "--out", output);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains(option, result.Error);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains(message, result.Error);
         Assert.False(Directory.Exists(output));
     }
 }

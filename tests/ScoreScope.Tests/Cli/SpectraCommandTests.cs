@@ -22,8 +22,8 @@ public sealed class SpectraCommandTests : IClassFixture<SpectraCommandTests.Tiny
         public TinyReproduction()
         {
             Folder = Harness.PathOf("reproduce");
-            Result = CliHarness.Run("reproduce", "spectra", "--quick", "--check", "--training-steps", "10", "--trained-times", "4",
-                "--points", "3", "--out", Folder);
+            Result = CliHarness.Run("reproduce", "spectra", "--quick", "--check", "--set", "training-steps=10", "--set", "trained-times=4",
+                "--set", "points=3", "--out", Folder);
         }
 
         internal CliHarness Harness { get; } = new();

@@ -32,7 +32,7 @@ public sealed class SpectraTwoDimensionalModelTests : IDisposable
             Assert.True(File.Exists(Path.Combine(output, f)), $"missing {f}\n{result}");
         }
         var rows = File.ReadAllLines(Path.Combine(output, "spectra.csv"));
-        Assert.Equal("process_time,noise_variance,m_hat,m_hat_sd,manifold_gap,tangent_gap,tangent_gap_count_below", rows[0]);
+        Assert.Equal("process_time,sigma_squared,m_hat,m_hat_sd,manifold_gap,tangent_gap,tangent_gap_count_below", rows[0]);
         Assert.Equal(4, rows.Length);
         foreach (var row in rows.Skip(1))
         {

@@ -1,0 +1,83 @@
+using ScoreScope.Data;
+using ScoreScope.Experiments.Cumulants;
+using ScoreScope.Experiments.Singular;
+using ScoreScope.Experiments.Spectra;
+
+namespace ScoreScope.Experiments.Tests;
+
+/// <summary><see cref="ParameterAssignment"/>: <c>--set name=value</c> by kebab-case name for every parameter type, and one
+/// <see cref="ExperimentParameterException"/> naming the parameter and what is valid for everything else.</summary>
+public sealed class ParameterAssignmentTests
+{
+    [Fact]
+    public void Integers_reals_longs_lists_and_variance_blocks_are_set_on_a_copy()
+    {
+        var singular = new SingularExperiment().Quick;
+        var set = ParameterAssignment.Assign(singular, "steps", "7");
+        set = ParameterAssignment.Assign(set, "learning-rate", "1e-3");
+        set = ParameterAssignment.Assign(set, "parametrisations", "noise,data");
+        Assert.Equal(7, set.Steps);
+        Assert.Equal(1e-3, set.LearningRate);
+        Assert.Equal(["noise", "data"], set.Parametrisations);
+        Assert.Equal(300, singular.Steps);
+        Assert.True(set.Quick);
+
+        var toy = ParameterAssignment.Assign(CumulantsToySettings.QuickRun, "trained-samples", "12345678901");
+        Assert.Equal(12_345_678_901L, toy.TrainedSamples);
+
+        var spectra = ParameterAssignment.Assign(new SpectraExperiment().Full, "two-variances", "10:1,30:0.25");
+        Assert.Equal([new VarianceBlock(10, 1.0), new VarianceBlock(30, 0.25)], spectra.TwoVariances);
+        Assert.Equal("10:1,30:0.25", ParameterAssignment.Format(spectra, "two-variances"));
+    }
+
+    [Theory]
+    [InlineData("steps", "abc", "an integer")]
+    [InlineData("steps", "1.5", "an integer")]
+    [InlineData("learning-rate", "NaN", "a finite number")]
+    [InlineData("parametrisations", "noise,,data", "a comma-separated list of names")]
+    [InlineData("no-such-parameter", "1", "valid names: oracle-samples")]
+    [InlineData("seed", "1", "valid names:")]
+    [InlineData("threads", "2", "valid names:")]
+    public void Bad_names_and_values_name_the_parameter_and_what_is_valid(string name, string value, string valid)
+    {
+        var e = Assert.Throws<ExperimentParameterException>(() => ParameterAssignment.Assign(new SingularExperiment().Quick, name, value));
+        Assert.Equal(name, e.Parameter);
+        Assert.Equal(value, e.Value);
+        Assert.Contains(valid, e.Valid, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("20:0")]
+    [InlineData("0:1")]
+    [InlineData("20")]
+    [InlineData("20:1;20:0.3")]
+    public void Bad_variance_blocks_are_refused(string value)
+    {
+        var e = Assert.Throws<ExperimentParameterException>(() => ParameterAssignment.Assign(new SpectraExperiment().Full, "single-variance", value));
+        Assert.Contains("dimension:σ", e.Valid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_parameter_of_every_experiment_round_trips_through_its_text()
+    {
+        foreach (var experiment in ExperimentRegistry.All)
+        {
+            var full = experiment.Preset(quick: false);
+            foreach (string name in ParameterAssignment.Names(experiment.ParametersType))
+            {
+                string text = ParameterAssignment.Format(full, name);
+                var again = ParameterAssignment.Assign(full, name, text);
+                Assert.Equal(text, ParameterAssignment.Format(again, name));
+            }
+        }
+    }
+
+    [Fact]
+    public void Range_checks_name_the_parameter()
+    {
+        var experiment = new SpectraExperiment();
+        var e = Assert.Throws<ExperimentParameterException>(() => experiment.Validate(experiment.Quick with { TrainingMaximumTime = 0.05 }));
+        Assert.Equal("training-maximum-time", e.Parameter);
+        Assert.Contains("(0.12, 1]", e.Valid, StringComparison.Ordinal);
+    }
+}
