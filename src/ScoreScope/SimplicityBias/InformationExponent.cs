@@ -8,7 +8,7 @@ namespace ScoreScope.SimplicityBias;
 /// <param name="Coefficient">C_{k*}.</param>
 /// <param name="Coefficients">C₀ … C₄ (C₀ = 0: the constant is not part of the overlap dependence).</param>
 /// <remarks>
-/// Science note 02 §3 (sign caveat): an even k* is attractive when C_{k*} &lt; 0 (the loss falls as |m| grows) and
+/// docs/science/simplicity-bias.md §3 (sign caveat): an even k* is attractive when C_{k*} &lt; 0 (the loss falls as |m| grows) and
 /// repulsive when C_{k*} &gt; 0; an odd k* always lowers the loss on one side (m with sign −C_{k*}).
 /// </remarks>
 public sealed record InformationExponent(int Order, double Coefficient, double[] Coefficients)

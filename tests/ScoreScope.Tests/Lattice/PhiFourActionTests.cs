@@ -57,7 +57,7 @@ public sealed class PhiFourActionTests
     [Fact]
     public void Bare_couplings_of_the_papers_point_match_the_science_note()
     {
-        // Science note 01-cumulants §4: κ = 0.4, λ = 0.022 in D = 2 gives (a m0)² = −1.61 and λ0 = 0.825.
+        // docs/science/cumulants.md §6: κ = 0.4, λ = 0.022 in D = 2 gives (a m0)² = −1.61 and λ0 = 0.825.
         var couplings = new PhiFourCouplings(0.4, 0.022);
         Assert.Equal(-1.61, couplings.BareMassSquared(2), 12);
         Assert.Equal(0.825, couplings.BareQuartic, 12);
