@@ -30,7 +30,8 @@ public sealed class SweepFolder
 
     /// <summary>
     /// Opens <paramref name="path"/> for <paramref name="sweep"/>: creates it (and its sub-folders) when missing, checks
-    /// that an existing one holds the same sweep, and records the sweep and its <paramref name="points"/> in sweep.json.
+    /// that an existing one holds the same sweep, and records the sweep and its current <paramref name="points"/> in
+    /// sweep.json (points dropped from an edited sweep keep their run folders but leave the table).
     /// </summary>
     /// <exception cref="SweepFolderException">When the folder holds a different sweep, is a non-empty folder that is no sweep, or is a file.</exception>
     public static SweepFolder Create(string path, SweepDefinition sweep, IReadOnlyList<SweepPoint> points)
@@ -46,10 +47,8 @@ public sealed class SweepFolder
             throw new SweepFolderException(path, $"is a non-empty folder without {SweepFileName} (not a sweep folder); choose another folder");
         }
         foreach (string sub in new[] { "points", "status", "logs" }) Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, sub));
-        var known = folder.ReadRecord()?.Points ?? [];
-        var merged = known.Where(p => points.All(q => q.Id != p.Id)).Concat(points.Select(SweepRecordPoint.Of)).ToArray();
         AtomicFile.WriteAllText(System.IO.Path.Combine(folder.Path, SweepFileName),
-            RunJson.Serialize(new SweepRecord(sweep.Name, sweep.CommandText, ScoreScopeVersion(), merged)));
+            RunJson.Serialize(new SweepRecord(sweep.Name, sweep.CommandText, ScoreScopeVersion(), points.Select(SweepRecordPoint.Of).ToArray())));
         return folder;
     }
 
