@@ -63,6 +63,7 @@ public sealed class ClaimReport
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         });
         File.WriteAllText(Path.Combine(folder, "checks.json"), json + "\n");
     }

@@ -12,6 +12,9 @@ public static class TrainingJson
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Explicit, so that trimmed/AOT hosts (e.g. .NET 10 file-based programs, where reflection-based serialisation is
+        // off by default) can still read and write model files.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Serialises a config record.</summary>
