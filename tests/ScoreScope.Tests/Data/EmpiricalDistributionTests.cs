@@ -9,8 +9,11 @@ public sealed class EmpiricalDistributionTests
     const ulong Seed = 20251126;
 
     /// <summary>50 points in 3-D, stored as [50, 3, 1] to exercise event flattening, offset from the origin.</summary>
-    static Tensor Points(long count = 50) =>
-        randn([count, 3, 1], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed)).Multiply(1.5).Add(2.0);
+    static Tensor Points(long count = 50)
+    {
+        using var g = Seeds.Generator(Seed);
+        return randn([count, 3, 1], dtype: ScalarType.Float64, generator: g).Multiply(1.5).Add(2.0);
+    }
 
     /// <summary>log Σᵢ wᵢ N(x; a·yᵢ, b²I) and the softmax-weighted mean of the yᵢ from the full distance matrix.</summary>
     static (Tensor LogDensity, Tensor PosteriorMean) BruteForce(Tensor y, Tensor w, Tensor x, double a, double b)
@@ -48,7 +51,8 @@ public sealed class EmpiricalDistributionTests
     public void Weighted_score_equals_autograd_of_log_density()
     {
         using var points = Points();
-        using var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)).Add(0.1);
+        using var w2 = Seeds.Generator(Seed + 2);
+        using var weights = rand([50], dtype: ScalarType.Float64, generator: w2).Add(0.1);
         using var empirical = new EmpiricalDistribution(points, weights, chunkSize: 16);
         ExactDistributionChecks.ScoreMatchesAutograd(empirical, Seed + 3);
     }
@@ -66,7 +70,8 @@ public sealed class EmpiricalDistributionTests
     {
         using var scope = NewDisposeScope();
         var points = Points();
-        var weights = rand([50], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 5)).Add(0.1);
+        using var w5 = Seeds.Generator(Seed + 5);
+        var weights = rand([50], dtype: ScalarType.Float64, generator: w5).Add(0.1);
         using var empirical = new EmpiricalDistribution(points, weights, chunkSize: 9);
         var y = points.reshape(50, 3);
         foreach (var (a, b) in ExactDistributionChecks.Coefficients)
@@ -139,7 +144,8 @@ public sealed class EmpiricalDistributionTests
     {
         using var scope = NewDisposeScope();
         using var empirical = new EmpiricalDistribution(Points());
-        var x = randn([5, 3, 1], dtype: ScalarType.Float32, generator: Seeds.Generator(Seed + 8));
+        using var g8 = Seeds.Generator(Seed + 8);
+        var x = randn([5, 3, 1], dtype: ScalarType.Float32, generator: g8);
         var score = empirical.Score(x, 0.8, 0.6);
         Assert.Equal(x.shape, score.shape);
         Assert.Equal(ScalarType.Float32, score.dtype);

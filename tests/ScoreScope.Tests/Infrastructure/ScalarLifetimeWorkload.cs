@@ -46,7 +46,8 @@ static class ScalarLifetimeWorkload
     static double[] Mlp(ulong seed)
     {
         using var model = ScoreModel.Create(MlpConfig, seed);
-        var x = randn([64, 2], dtype: ScalarType.Float64, generator: Seeds.Generator(seed + 1));
+        using var g = Seeds.Generator(seed + 1);
+        var x = randn([64, 2], dtype: ScalarType.Float64, generator: g);
         return [.. Values(model.Score(x, 0.05)), .. Values(model.Score(x, 0.5)), .. Values(model.Score(x, 0.95))];
     }
 
@@ -60,7 +61,8 @@ static class ScalarLifetimeWorkload
         {
             foreach (var p in network.parameters()) p.copy_(randn(p.shape, generator: weights).Multiply(0.3));
         }
-        var x = randn([3, 2, 8, 8], generator: Seeds.Generator(seed + 2));
+        using var inputs = Seeds.Generator(seed + 2);
+        var x = randn([3, 2, 8, 8], generator: inputs);
         using (no_grad()) return Values(network.forward(x, tensor(new float[] { -1f, 0f, 1f })));
     }
 
@@ -77,7 +79,8 @@ static class ScalarLifetimeWorkload
     {
         using var model = ScoreModel.Create(new ScoreModelConfig([6], ForwardProcessSpec.VarianceExplodingGeometric(),
             new MlpOptions(Width: 32, Depth: 2, EmbeddingDimension: 16), ParametrisationKind.Edm, SigmaData: 1.0), seed);
-        var x = randn([4, 6], dtype: ScalarType.Float64, generator: Seeds.Generator(seed + 3));
+        using var g = Seeds.Generator(seed + 3);
+        var x = randn([4, 6], dtype: ScalarType.Float64, generator: g);
         return Values(ScoreJacobians.Autograd(model, x, 0.4));
     }
 
@@ -112,8 +115,10 @@ static class ScalarLifetimeWorkload
     public static double[] Elementary(long iterations, ulong seed)
     {
         using var scope = NewDisposeScope();
-        var x = randn([16], dtype: ScalarType.Float64, generator: Seeds.Generator(seed));
-        var a = randn([16], dtype: ScalarType.Float64, generator: Seeds.Generator(seed + 1));
+        using var gx = Seeds.Generator(seed);
+        using var ga = Seeds.Generator(seed + 1);
+        var x = randn([16], dtype: ScalarType.Float64, generator: gx);
+        var a = randn([16], dtype: ScalarType.Float64, generator: ga);
         var buffer = zeros([16], dtype: ScalarType.Float64);
         for (long i = 0; i < iterations; i++)
         {

@@ -22,7 +22,9 @@ public sealed class ScoreJacobiansTests
         ForwardProcess process = varianceExploding ? VarianceExplodingProcess.Geometric() : VariancePreservingProcess.WithBetaRange();
         using var data = Manifold();
         using var scope = NewDisposeScope();
-        var x = data.Sample(8, Seeds.Generator(Seed + 1)).Multiply(process.A(t)).Add(randn([8, 100], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed + 2)).Multiply(process.B(t)));
+        using var points = Seeds.Generator(Seed + 1);
+        using var noise = Seeds.Generator(Seed + 2);
+        var x = data.Sample(8, points).Multiply(process.A(t)).Add(randn([8, 100], dtype: ScalarType.Float64, generator: noise).Multiply(process.B(t)));
         var exact = ScoreJacobians.Exact(data, process, t, 8);
         var automatic = ScoreJacobians.Autograd(data.ScoreFunction(process), x, t);
         double error = (exact - automatic).abs().max().item<double>() / exact.abs().max().item<double>();
@@ -37,7 +39,8 @@ public sealed class ScoreJacobiansTests
         using var model = ScoreModel.Create(config, Seed);
         using var scope = NewDisposeScope();
         const double t = 0.4, h = 1e-2;
-        var x = randn([5, 6], dtype: ScalarType.Float64, generator: Seeds.Generator(Seed));
+        using var g = Seeds.Generator(Seed);
+        var x = randn([5, 6], dtype: ScalarType.Float64, generator: g);
         var jacobian = ScoreJacobians.Autograd(model, x, t);
         // The network runs in float32, so the difference quotient has rounding error ~1e-7/h and truncation ~h².
         var eye6 = eye(6, dtype: ScalarType.Float64);
