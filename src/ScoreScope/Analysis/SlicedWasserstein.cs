@@ -18,6 +18,9 @@ namespace ScoreScope.Analysis;
 /// </remarks>
 public static class SlicedWasserstein
 {
+    /// <summary>The most projected values (quantile levels × directions) held at once: 2²² (32 MB of float64).</summary>
+    const long MaxProjectedValues = 1L << 22;
+
     /// <summary>Estimates SW₂ between two sample sets; Count is the number of directions K.</summary>
     /// <param name="x">First sample set [n, …].</param>
     /// <param name="y">Second sample set [m, …], same event size.</param>
@@ -25,7 +28,11 @@ public static class SlicedWasserstein
     /// <param name="directions">Number of directions K, ≥ 2 (default 128).</param>
     /// <exception cref="ArgumentOutOfRangeException">For K &lt; 2.</exception>
     /// <exception cref="ArgumentException">For empty sets or different event sizes.</exception>
-    public static Estimate Compute(Tensor x, Tensor y, ulong seed, int directions = 128)
+    public static Estimate Compute(Tensor x, Tensor y, ulong seed, int directions = 128) =>
+        Compute(x, y, seed, directions, MaxProjectedValues);
+
+    /// <summary>As <see cref="Compute(Tensor, Tensor, ulong, int)"/>, holding at most <paramref name="maxProjectedValues"/> projected values at once.</summary>
+    internal static Estimate Compute(Tensor x, Tensor y, ulong seed, int directions, long maxProjectedValues)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(directions, 2);
         using var scope = NewDisposeScope();
@@ -38,9 +45,19 @@ public static class SlicedWasserstein
         var theta = randn([a.shape[1], directions], dtype: ScalarType.Float64, generator: generator);
         theta = theta / theta.norm(dim: 0, keepdim: true);
         long levels = Math.Max(a.shape[0], b.shape[0]);
-        var qa = Quantiles(a.matmul(theta), levels);
-        var qb = Quantiles(b.matmul(theta), levels);
-        var w2 = (qa - qb).Square().mean([0]);
+        // Directions in chunks, so that memory stays O(L · chunk) rather than O(L · K) (20 million samples fit in a few
+        // GB); each direction's W₂² is computed exactly as in one batch.
+        int chunk = (int)Math.Clamp(maxProjectedValues / levels, 1, directions);
+        var parts = new List<Tensor>();
+        for (int start = 0; start < directions; start += chunk)
+        {
+            using var step = NewDisposeScope();
+            var directionsChunk = theta.narrow(1, start, Math.Min(chunk, directions - start));
+            var qa = Quantiles(a.matmul(directionsChunk), levels);
+            var qb = Quantiles(b.matmul(directionsChunk), levels);
+            parts.Add((qa - qb).Square().mean([0]).MoveToOuterDisposeScope());
+        }
+        var w2 = parts.Count == 1 ? parts[0] : cat(parts, 0);
         double mean = w2.mean().item<double>();
         double sd = w2.std(dim: 0, unbiased: true).item<double>();
         double value = Math.Sqrt(Math.Max(mean, 0));

@@ -9,6 +9,23 @@ public sealed class SlicedWassersteinTests
     const ulong Seed = 5150;
 
     [Fact]
+    public void Directions_in_chunks_give_the_one_batch_estimate()
+    {
+        // Memory stays O(L · chunk): 128 directions over 1000 quantile levels in chunks of 1, 7 and 128 directions.
+        using var scope = NewDisposeScope();
+        using var generator = Seeds.Generator(Seed);
+        var x = randn([1000, 3], dtype: ScalarType.Float64, generator: generator);
+        var y = randn([700, 3], dtype: ScalarType.Float64, generator: generator).Multiply(1.3);
+        var batch = SlicedWasserstein.Compute(x, y, Seed, 128, maxProjectedValues: 1000 * 128);
+        foreach (long bound in new long[] { 1000, 7000 })
+        {
+            var chunked = SlicedWasserstein.Compute(x, y, Seed, 128, bound);
+            Assert.Equal(batch.Value, chunked.Value, 14);
+            Assert.Equal(batch.StandardError, chunked.StandardError, 14);
+        }
+    }
+
+    [Fact]
     public void Identical_sets_are_at_distance_zero()
     {
         using var scope = NewDisposeScope();
