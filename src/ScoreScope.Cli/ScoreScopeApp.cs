@@ -41,6 +41,7 @@ public static class ScoreScopeApp
             new LatticeCommand(console).Build(),
             new HeatKernelCommand(console).Build(),
             new RunsCommand(console).Build(),
+            new ProcessCommand(console).Build(),
             new SweepCommand(console, () => BuildRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false))).Build(),
         };
         return root;
