@@ -42,6 +42,7 @@ public static class ScoreScopeApp
             new HeatKernelCommand(console).Build(),
             new RunsCommand(console).Build(),
             new ProcessCommand(console).Build(),
+            new ScoreCommand(console).Build(),
             new SweepCommand(console, () => BuildRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false))).Build(),
         };
         return root;
