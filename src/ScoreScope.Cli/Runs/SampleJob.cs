@@ -120,7 +120,15 @@ public sealed class SampleJob : IDisposable
             .cpu();
         sampling.Complete();
         Lap($"sampling {_settings.N} × {_settings.Steps} steps ({_sampler})");
-        NpyFile.Write(Path.Combine(folder, "samples.npy"), samples.to_type(StorageType(_settings.Dtype)));
+        var stored = samples.to_type(StorageType(_settings.Dtype));
+        long nonFinite = stored.isfinite().logical_not().sum().item<long>();
+        if (nonFinite > 0)
+        {
+            double largest = samples.abs().nan_to_num().max().item<double>();
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{nonFinite} of {stored.numel()} sample values are not finite as {_settings.Dtype} (largest finite |x| before storing: {largest:G3}); the process's noise scale is probably too large (e.g. --sigma-max); nothing was written"));
+        }
+        NpyFile.Write(Path.Combine(folder, "samples.npy"), stored);
 
         var evaluation = board.AddStage("metrics against fresh true samples", 3);
         using var referenceGenerator = Seeds.Generator(Seeds.Derive(seed, "reference-samples"));

@@ -65,6 +65,19 @@ public sealed class SampleCommandBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Samples_that_overflow_their_storage_type_are_exit_1_and_nothing_is_written()
+    {
+        // σ_max = 10⁴⁰ puts prior draws far beyond float32's 3.4·10³⁸: every stored value would be ±∞.
+        string target = _harness.PathOf("runs", "overflow");
+        var result = CliHarness.Run("sample", "--process", "ve", "--sigma-max", "1e40", "--n", "50", "--steps", "4", "--seed", "3", "--out", target);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("100 of 100 sample values are not finite as float32", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_harness.PathOf("runs")), "a run folder (or its parent created for it) was left");
+    }
+
+    [Fact]
     public void Missing_data_file_is_named()
     {
         string missing = _harness.PathOf("missing.npy");
