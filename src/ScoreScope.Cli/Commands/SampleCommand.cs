@@ -84,6 +84,13 @@ public sealed class SampleCommand
         $"libtorch CPU threads, in [1, {SampleSettingsValidator.MaxThreads}]. The default 1 suits the small tensors of " +
         "the built-in problems (more threads mostly add synchronisation); raise it for large empirical data.", Defaults.Threads);
 
+    public Option<string> From { get; } = OptionFactory.Text("--from",
+        "Start from these states instead of prior draws: an N × d (or N × event shape) .npy/.csv, e.g. data noised to --t-start; " +
+        "--n is the file's number of rows.");
+
+    public Option<double> TStart { get; } = OptionFactory.Number("--t-start",
+        "The time of the --from states, in (--t-min, 1]; the grid runs from it down to --t-min. [default: 1]");
+
     public Option<string> Out { get; } = CommonOptions.Out("runs/sample-<yyyyMMdd-HHmmss>");
 
     public Option<bool> Force { get; } = CommonOptions.Force();
@@ -101,7 +108,7 @@ public sealed class SampleCommand
             "and samples.png to a new run folder.")
         {
             Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Denoise,
-            N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, Out, Force, Config, Verbose,
+            N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, From, TStart, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -153,6 +160,8 @@ public sealed class SampleCommand
         overlay.Take(Dtype, (s, v) => s with { Dtype = v });
         overlay.Take(Device, (s, v) => s with { Device = v });
         overlay.Take(Threads, (s, v) => s with { Threads = v });
+        overlay.Take(From, (s, v) => s with { From = v });
+        overlay.Take(TStart, (s, v) => s with { TStart = v });
 
         var origins = overlay.Origins;
         // A process switched on the command line drops the config file's parameters of the old process.
@@ -176,6 +185,15 @@ public sealed class SampleCommand
             settings = settings with { Snr = null };
         }
         settings = settings with { Seed = settings.Seed ?? DrawSeed() };
+        if (settings.From is { } from)
+        {
+            long rows = SampleJob.StartStateCount(from, origins.Describe("from"));
+            if (origins.IsGiven("n") && settings.N != rows)
+                throw new Errors.UsageException($"{origins.Describe("n")} {settings.N} differs from the {rows} rows of {origins.Describe("from")} '{from}'; omit --n (it is the file's row count)");
+            if (rows > int.MaxValue)
+                throw new Errors.UsageException($"{origins.Describe("from")} '{from}' has {rows} rows; at most {int.MaxValue} are supported");
+            settings = settings with { N = (int)rows, From = Path.GetFullPath(from), TStart = settings.TStart ?? 1.0 };
+        }
         return (settings, origins);
     }
 

@@ -43,6 +43,7 @@ public sealed class SampleJob : IDisposable
     readonly double[] _times;
     readonly Device _device;
     readonly Dictionary<string, string> _resolved;
+    Tensor? _start;
 
     SampleJob(SampleSettings settings, ExactDistribution data, ForwardProcess process, IScoreFunction score,
         ISampler sampler, double[] times, Device device, Dictionary<string, string> resolved)
@@ -61,7 +62,7 @@ public sealed class SampleJob : IDisposable
         // model's own parametrisation all use the ForwardProcess the model rebuilt from its recorded spec.
         var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning) : null;
         var process = trained?.Process ?? UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
-        var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin), origins.Describe("grid"));
+        var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin, settings.TStart), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
         IScoreFunction score = trained ?? UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
@@ -81,7 +82,22 @@ public sealed class SampleJob : IDisposable
             using var stream = File.OpenRead(settings.Data);
             resolved["data-sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
-        return new SampleJob(settings, data, process, score, sampler, times, device, resolved);
+        Tensor? start = null;
+        if (settings.From is { } from)
+        {
+            start = LoadStart(from, origins.Describe("from"));
+            var shape = start.shape[1..];
+            if (!shape.SequenceEqual(data.EventShape))
+            {
+                long size = data.EventShape.Aggregate(1L, (p, d) => p * d);
+                if (!(start.dim() == 2 && start.shape[1] == size))
+                    throw new UsageException($"{origins.Describe("from")} '{from}': states of shape {Shapes.Format(shape)} do not match the data's event shape {Shapes.Format(data.EventShape)}");
+                start = start.reshape([start.shape[0], .. data.EventShape]);
+            }
+            using var stream = File.OpenRead(from);
+            resolved["from-sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        return new SampleJob(settings, data, process, score, sampler, times, device, resolved) { _start = start };
     }
 
     /// <summary>Runs the job, writing every file of <see cref="Files"/> into <paramref name="folder"/>.</summary>
@@ -116,8 +132,9 @@ public sealed class SampleJob : IDisposable
             Device = _device,
             OnProgress = p => sampling.SetValue(p.CompletedSteps),
         };
-        var samples = SamplerRunner.Sample(_sampler, _score, _process, _settings.N, _data.EventShape, _times, options, cancellationToken)
-            .cpu();
+        var samples = (_start is null
+            ? SamplerRunner.Sample(_sampler, _score, _process, _settings.N, _data.EventShape, _times, options, cancellationToken)
+            : SamplerRunner.SampleFrom(_sampler, _score, _process, _start, _times, options, cancellationToken)).cpu();
         sampling.Complete();
         Lap($"sampling {_settings.N} × {_settings.Steps} steps ({_sampler})");
         var stored = samples.to_type(StorageType(_settings.Dtype));
@@ -166,9 +183,37 @@ public sealed class SampleJob : IDisposable
         return new SampleRunResult(samples.shape, _settings.Dtype, seed, metrics.Rows, files, clock.Elapsed);
     }
 
+    /// <summary>The number of states (rows) in the --from file <paramref name="path"/>.</summary>
+    /// <exception cref="UsageException">When the file cannot be read as points.</exception>
+    public static long StartStateCount(string path, string option)
+    {
+        using var states = LoadStart(path, option);
+        return states.shape[0];
+    }
+
+    static Tensor LoadStart(string path, string option)
+    {
+        Tensor states;
+        try
+        {
+            states = DataFile.LoadPoints(path).to_type(ScalarType.Float64);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException($"{option}: {Errors.ErrorText.OneLine(e)} (expected an N × d .npy of float32/float64 or a numeric .csv, one state per line)", e);
+        }
+        if (!states.isfinite().all().item<bool>())
+        {
+            states.Dispose();
+            throw new UsageException($"{option} '{path}': contains NaN or infinite values");
+        }
+        return states;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
+        _start?.Dispose();
         (_data as IDisposable)?.Dispose();
         (_score as IDisposable)?.Dispose();
     }

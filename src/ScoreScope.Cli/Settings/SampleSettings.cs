@@ -81,4 +81,13 @@ public sealed record SampleSettings
     /// for large empirical data sets. Recorded because reductions may round differently with another thread count.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// A .npy/.csv file of start states x_{t_start} [N, …event] (e.g. data noised to t_start): the sampler integrates
+    /// from them instead of prior draws; N is the file's number of rows. Null: prior draws at T.
+    /// </summary>
+    public string? From { get; init; }
+
+    /// <summary>The time of the <see cref="From"/> states, in (t_min, T]; null means T.</summary>
+    public double? TStart { get; init; }
 }

@@ -55,6 +55,13 @@ public static class SampleSettingsValidator
         {
             throw new UsageException($"{Name("batch")} must be an integer ≥ 1 (got {s.Batch})");
         }
+        if (s.TStart is { } start)
+        {
+            if (s.From is null)
+                throw new UsageException($"{Name("t-start")} needs --from FILE (the states at t_start to start from)");
+            if (!(start > s.TMin && start <= 1))
+                throw new UsageException($"{Name("t-start")} must be in (--t-min, 1] = ({F(s.TMin)}, 1] (got {F(start)})");
+        }
         OneOf(s.Dtype, ["float32", "float64"], Name("dtype"));
         OneOf(s.Device, DeviceTable.Names, Name("device"));
         if (s.Threads < 1 || s.Threads > MaxThreads)

@@ -14,8 +14,8 @@ public static class TimeGridTable
     /// σ = b/a, or EDM's ρ = 7 spacing in σ (Karras et al. 2022, Eq. 5).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">For an unknown name, steps &lt; 1 or t_min outside (0, T).</exception>
-    public static double[] Create(string name, ForwardProcess process, int steps, double minimumTime) =>
-        TimeGrid.Create(Kind(name), process, steps, minimumTime);
+    public static double[] Create(string name, ForwardProcess process, int steps, double minimumTime, double? startTime = null) =>
+        TimeGrid.Create(Kind(name), process, steps, minimumTime, startTime: startTime);
 
     static TimeGridKind Kind(string name) => name switch
     {

@@ -28,7 +28,34 @@ public static class SamplerRunner
     /// <exception cref="ArgumentException">For an invalid time grid.</exception>
     /// <exception cref="OperationCanceledException">When cancelled.</exception>
     public static Tensor Sample(ISampler sampler, IScoreFunction score, ForwardProcess process, long count,
-        long[] eventShape, IReadOnlyList<double> times, SamplingOptions options, CancellationToken cancellationToken = default)
+        long[] eventShape, IReadOnlyList<double> times, SamplingOptions options, CancellationToken cancellationToken = default) =>
+        Run(sampler, score, process, count, eventShape, times, options, (noise, _, _) => noise.Next().Multiply(process.PriorStandardDeviation),
+            cancellationToken);
+
+    /// <summary>
+    /// Integrates from given states <paramref name="start"/> [N, …event] at time <paramref name="times"/>[0] (e.g. data
+    /// noised to t_start, or a previous run's prior draws) down the grid, in batches as <see cref="Sample"/>. The batch
+    /// noise streams are those of <see cref="Sample"/> with the same seed, the prior block included (drawn and
+    /// discarded), so that with the prior draws of a <see cref="Sample"/> run as <paramref name="start"/> and a grid from
+    /// T the result is that run's, bit for bit — also for stochastic samplers.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="start"/> has fewer than 2 dimensions or no rows.</exception>
+    public static Tensor SampleFrom(ISampler sampler, IScoreFunction score, ForwardProcess process, Tensor start,
+        IReadOnlyList<double> times, SamplingOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        if (start.dim() < 2 || start.shape[0] < 1)
+            throw new ArgumentException($"start states must have shape [N ≥ 1, …event]; got {Shapes.Format(start)}.", nameof(start));
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(sampler, score, process, start.shape[0], start.shape[1..], times, options, (noise, first, size) =>
+        {
+            noise.Next().Dispose(); // the prior block of Sample: keeps the step noise aligned with a normal run
+            return start.narrow(0, first, size).to(ScalarType.Float64, options.Device ?? start.device);
+        }, cancellationToken);
+    }
+
+    static Tensor Run(ISampler sampler, IScoreFunction score, ForwardProcess process, long count, long[] eventShape,
+        IReadOnlyList<double> times, SamplingOptions options, Func<NoiseStream, long, long, Tensor> initial, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(score);
@@ -49,7 +76,7 @@ public static class SamplerRunner
             using var scope = NewDisposeScope();
             long first = batch * batchSize, size = Math.Min(batchSize, count - first);
             var noise = new NoiseStream(options.Seed, first, [size, .. eventShape], options.Device, options.NoiseBlockSize);
-            var prior = noise.Next().Multiply(process.PriorStandardDeviation);
+            var prior = initial(noise, first, size);
             long done = batch * steps;
             Action<SamplerStep>? onStep = options.OnStep is null && options.OnProgress is null ? null : step =>
             {

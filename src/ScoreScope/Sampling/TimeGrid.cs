@@ -6,7 +6,8 @@ namespace ScoreScope.Sampling;
 /// Host-side time grids t₀ = T &gt; t₁ &gt; … &gt; t_N = t_min for the samplers, as float64 arrays of length N + 1
 /// (k-diffusion's <c>get_sigmas_*</c>, in diffusion time rather than σ). Grids that are defined in the noise-to-signal
 /// ratio σ(t) = b(t)/a(t) are mapped back to t with <see cref="ForwardProcess.TimeAtNoiseToSignal"/>; their first
-/// and last entries are exactly T and t_min.
+/// and last entries are exactly T and t_min. Every grid takes an optional start time t_start ∈ (t_min, T] in place of T,
+/// for sampling that starts from given noised data at t_start (SDEdit-style; Meng et al. 2022).
 /// </summary>
 /// <remarks>
 /// Sampling stops at t_min &gt; 0 rather than 0 "to avoid numerical issues" (score_sde's <c>eps</c>): the score of
@@ -26,28 +27,28 @@ public static class TimeGrid
     /// <summary>Builds a grid of the given kind; <paramref name="rho"/> is used by <see cref="TimeGridKind.Karras"/> only.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an unknown kind, steps &lt; 1, t_min outside (0, T) or ρ ≤ 0.</exception>
     public static double[] Create(TimeGridKind kind, ForwardProcess process, int steps,
-        double minimumTime = DefaultMinimumTime, double rho = DefaultRho) => kind switch
+        double minimumTime = DefaultMinimumTime, double rho = DefaultRho, double? startTime = null) => kind switch
         {
-            TimeGridKind.Uniform => Uniform(process, steps, minimumTime),
-            TimeGridKind.LogSpaced => LogSpaced(process, steps, minimumTime),
-            TimeGridKind.Geometric => Geometric(process, steps, minimumTime),
-            TimeGridKind.Karras => Karras(process, steps, minimumTime, rho),
+            TimeGridKind.Uniform => Uniform(process, steps, minimumTime, startTime),
+            TimeGridKind.LogSpaced => LogSpaced(process, steps, minimumTime, startTime),
+            TimeGridKind.Geometric => Geometric(process, steps, minimumTime, startTime),
+            TimeGridKind.Karras => Karras(process, steps, minimumTime, rho, startTime),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown time-grid kind."),
         };
 
     /// <summary>Uniform grid t_i = T + (i/N)(t_min − T), i = 0..N.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For steps &lt; 1 or t_min outside (0, T).</exception>
-    public static double[] Uniform(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime)
+    public static double[] Uniform(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime, double? startTime = null)
     {
-        double end = Validate(process, steps, minimumTime);
+        double end = Validate(process, steps, minimumTime, startTime);
         return Build(steps, end, minimumTime, u => end + u * (minimumTime - end));
     }
 
     /// <summary>Log-spaced grid t_i = T·(t_min/T)^{i/N}: equal ratios of consecutive times, dense near t_min.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For steps &lt; 1 or t_min outside (0, T).</exception>
-    public static double[] LogSpaced(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime)
+    public static double[] LogSpaced(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime, double? startTime = null)
     {
-        double end = Validate(process, steps, minimumTime);
+        double end = Validate(process, steps, minimumTime, startTime);
         return Build(steps, end, minimumTime, u => end * Math.Pow(minimumTime / end, u));
     }
 
@@ -57,9 +58,9 @@ public static class TimeGrid
     /// <see cref="VarianceExplodingProcess.Geometric"/> it is nearly the uniform grid in t.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">For steps &lt; 1 or t_min outside (0, T).</exception>
-    public static double[] Geometric(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime)
+    public static double[] Geometric(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime, double? startTime = null)
     {
-        double end = Validate(process, steps, minimumTime);
+        double end = Validate(process, steps, minimumTime, startTime);
         double sMax = process.NoiseToSignal(end), sMin = process.NoiseToSignal(minimumTime);
         return Build(steps, end, minimumTime, u => process.TimeAtNoiseToSignal(sMax * Math.Pow(sMin / sMax, u)));
     }
@@ -69,9 +70,10 @@ public static class TimeGrid
     /// with σ_max = σ(T), σ_min = σ(t_min), mapped to t (k-diffusion <c>get_sigmas_karras</c> without the trailing 0).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">For steps &lt; 1, t_min outside (0, T) or ρ ≤ 0.</exception>
-    public static double[] Karras(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime, double rho = DefaultRho)
+    public static double[] Karras(ForwardProcess process, int steps, double minimumTime = DefaultMinimumTime, double rho = DefaultRho,
+        double? startTime = null)
     {
-        double end = Validate(process, steps, minimumTime);
+        double end = Validate(process, steps, minimumTime, startTime);
         if (!(rho > 0) || !double.IsFinite(rho))
             throw new ArgumentOutOfRangeException(nameof(rho), rho, "ρ must be finite and > 0.");
         double rMax = Math.Pow(process.NoiseToSignal(end), 1 / rho);
@@ -88,7 +90,7 @@ public static class TimeGrid
         return times;
     }
 
-    static double Validate(ForwardProcess process, int steps, double minimumTime)
+    static double Validate(ForwardProcess process, int steps, double minimumTime, double? startTime)
     {
         ArgumentNullException.ThrowIfNull(process);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
@@ -98,6 +100,11 @@ public static class TimeGrid
             throw new ArgumentOutOfRangeException(nameof(minimumTime), minimumTime,
                 $"t_min must lie in (0, T) = (0, {end}) for {process}.");
         }
-        return end;
+        if (startTime is { } start && !(start > minimumTime && start <= end))
+        {
+            throw new ArgumentOutOfRangeException(nameof(startTime), start,
+                $"the start time must lie in (t_min, T] = ({minimumTime}, {end}] for {process}.");
+        }
+        return startTime ?? end;
     }
 }

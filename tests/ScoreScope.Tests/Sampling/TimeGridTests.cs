@@ -91,6 +91,25 @@ public sealed class TimeGridTests
     }
 
     [Fact]
+    public void A_start_time_replaces_T_and_the_uniform_grid_is_its_closed_form()
+    {
+        var process = VariancePreservingProcess.WithBetaRange();
+        foreach (var kind in Enum.GetValues<TimeGridKind>())
+        {
+            var times = TimeGrid.Create(kind, process, 10, 1e-3, startTime: 0.4);
+            Assert.Equal(11, times.Length);
+            Assert.Equal(0.4, times[0]);
+            Assert.Equal(1e-3, times[^1]);
+            for (int i = 1; i < times.Length; i++) Assert.True(times[i] < times[i - 1], $"{kind}: times[{i}] = {times[i]} ≥ times[{i - 1}]");
+            Assert.Equal(TimeGrid.Create(kind, process, 10, 1e-3), TimeGrid.Create(kind, process, 10, 1e-3, startTime: process.EndTime));
+        }
+        var uniform = TimeGrid.Uniform(process, 4, 0.1, startTime: 0.5);
+        Assert.Equal([0.5, 0.4, 0.3, 0.2, 0.1], uniform.Select(t => Math.Round(t, 14)));
+        foreach (double bad in new[] { 1e-3, 5e-4, 1.2, double.NaN })
+            Assert.Throws<ArgumentOutOfRangeException>(() => TimeGrid.Create(TimeGridKind.Karras, process, 10, 1e-3, startTime: bad));
+    }
+
+    [Fact]
     public void Invalid_time_grids_are_rejected_by_samplers()
     {
         var process = VariancePreservingProcess.WithBetaRange();
