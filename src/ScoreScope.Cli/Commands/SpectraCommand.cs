@@ -7,6 +7,8 @@ using ScoreScope.Experiments.Plotting;
 using ScoreScope.Cli.Plotting;
 using ScoreScope.Cli.Runs;
 using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Tables;
+using ScoreScope.Processes;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Data;
 using ScoreScope.Numerics;
@@ -22,6 +24,8 @@ namespace ScoreScope.Cli.Commands;
 /// al. 2024, arXiv 2410.05898; docs/science/spectral-gaps.md §1.4, §3), averaged over points: spectra.npy/csv, m̂ vs t and plots.
 /// When the model's folder holds <c>manifold.json</c> (written by <c>reproduce spectra</c>), the points are drawn from
 /// that linear manifold and its exact spectrum is overlaid; otherwise points are drawn from N(0, σ_data² I).
+/// With <c>--data</c> instead of <c>--model</c> the spectra are those of the exact score of a built-in or file
+/// distribution under the chosen process, at points drawn from the distribution.
 /// </summary>
 public sealed class SpectraCommand
 {
@@ -30,7 +34,12 @@ public sealed class SpectraCommand
     /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
     public SpectraCommand(CliConsole console) => _console = console;
 
-    Option<string> Model { get; } = OptionFactory.Text("--model", "A run folder holding model.ckpt, or a model/checkpoint file (required).");
+    Option<string> Model { get; } = OptionFactory.Text("--model", "A run folder holding model.ckpt, or a model/checkpoint file (one of --model, --data).");
+
+    Option<string> Data { get; } = OptionFactory.Text("--data",
+        $"Spectra of the exact score of this distribution instead of a model: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (one of --model, --data).");
+
+    readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
 
     Option<int> Points { get; } = OptionFactory.Integer("--points", "Points at which the spectra are averaged (≥ 1).", 64);
 
@@ -62,8 +71,9 @@ public sealed class SpectraCommand
             "Normalised score-Jacobian spectra (singular values of b²J) of a trained model over times, averaged over " +
             "points: spectra.npy/csv, dimension estimate m̂ vs t, gap widths and plots.")
         {
-            Model, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
+            Model, Data, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
         };
+        foreach (var option in _process.All) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "spectra", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
         return command;
@@ -75,20 +85,32 @@ public sealed class SpectraCommand
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");
         bool force = parseResult.GetValue(Force);
         RunFolder.CheckTarget(target, force);
-        ScoreModel model;
-        try
+        ScoreModel? model = null;
+        ExactDistribution? exactData = null;
+        if (settings.Model is { } modelFile)
         {
-            model = ScoreModelFile.Load(settings.Model, onUnverified: w => _console.Error.WriteLine($"scorescope spectra: warning: {w}"));
+            try
+            {
+                model = ScoreModelFile.Load(modelFile, onUnverified: w => _console.Error.WriteLine($"scorescope spectra: warning: {w}"));
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException)
+            {
+                throw new UsageException($"--model: {ErrorText.OneLine(e)}", e);
+            }
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException)
+        else
         {
-            throw new UsageException($"--model: {ErrorText.OneLine(e)}", e);
+            exactData = DatasetTable.Create(settings.Data!, "--data");
         }
         using var _ = model;
-        if (model.Config.EventShape.Length != 1)
-            throw new UsageException($"--model: spectra need vector data; the model's event shape is {Shapes.Format(model.Config.EventShape)}");
-        int d = (int)model.Config.EventShape[0];
-        var process = model.Process;
+        using var ownedData = exactData as IDisposable;
+        long[] eventShape = model?.Config.EventShape ?? exactData!.EventShape;
+        if (eventShape.Length != 1)
+            throw new UsageException($"{(model is null ? "--data" : "--model")}: spectra need vector data; the event shape is {Shapes.Format(eventShape)}");
+        int d = (int)eventShape[0];
+        var process = model?.Process ?? settings.Process!.Build();
+        IScoreFunction score = model is not null ? model : exactData!.ScoreFunction(process);
+        string description = model?.ToString() ?? $"exact score of {exactData} under {process}";
         var times = settings.Times.Select(v =>
         {
             double top = process.NoiseToSignal(process.EndTime);
@@ -96,7 +118,7 @@ public sealed class SpectraCommand
                 throw new UsageException($"--times: σ² = {v} exceeds the largest σ² = b²/a² = {top * top:G6} of {process}");
             return process.TimeAtNoiseToSignal(Math.Sqrt(v));
         }).ToArray();
-        var manifold = ReadManifold(settings.Model);
+        var manifold = settings.Model is { } file ? ReadManifold(file) : null;
         if (manifold is not null && manifold.AmbientDimension != d)
             throw new UsageException($"{LinearManifoldSpec.FileName}: D = {manifold.AmbientDimension} differs from the model's {d}");
 
@@ -109,15 +131,17 @@ public sealed class SpectraCommand
                 using var data = manifold?.Build();
                 var points = data is not null
                     ? data.Sample(settings.Points, generator)
-                    : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator).Multiply(model.Config.SigmaData!.Value);
+                    : exactData is not null
+                        ? exactData.Sample(settings.Points, generator).to_type(ScalarType.Float64).reshape(settings.Points, d)
+                        : randn([settings.Points, d], dtype: ScalarType.Float64, generator: generator).Multiply(model!.Config.SigmaData!.Value);
                 var series = settings.Method switch
                 {
-                    "svd" => SpectrumSweep.ScoreMatrix(model, process, points, times, generator, settings.Tolerance),
-                    "autograd-symmetric" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, symmetricPart: true),
-                    "autograd-mean" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, averageJacobians: true),
-                    "autograd-symmetric-mean" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, symmetricPart: true, averageJacobians: true),
-                    "autograd-noisy" => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance, noise: generator),
-                    _ => SpectrumSweep.Autograd(model, process, points, times, settings.Tolerance),
+                    "svd" => SpectrumSweep.ScoreMatrix(score, process, points, times, generator, settings.Tolerance),
+                    "autograd-symmetric" => SpectrumSweep.Autograd(score, process, points, times, settings.Tolerance, symmetricPart: true),
+                    "autograd-mean" => SpectrumSweep.Autograd(score, process, points, times, settings.Tolerance, averageJacobians: true),
+                    "autograd-symmetric-mean" => SpectrumSweep.Autograd(score, process, points, times, settings.Tolerance, symmetricPart: true, averageJacobians: true),
+                    "autograd-noisy" => SpectrumSweep.Autograd(score, process, points, times, settings.Tolerance, noise: generator),
+                    _ => SpectrumSweep.Autograd(score, process, points, times, settings.Tolerance),
                 };
                 cancellationToken.ThrowIfCancellationRequested();
                 // The manifold dimension placing the gaps: the manifold's, else m̂ at the smallest time, in [1, D − 1]
@@ -154,14 +178,14 @@ public sealed class SpectraCommand
                     Options = settings,
                     Resolved = new Dictionary<string, string>
                     {
-                        ["model"] = model.ToString(),
+                        ["score"] = description,
                         ["process-times"] = string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture))),
-                        ["points"] = data is not null ? $"samples of {manifold}" : $"N(0, σ_data² I), σ_data = {model.Config.SigmaData}",
+                        ["points"] = data is not null ? $"samples of {manifold}" : exactData is not null ? $"samples of {exactData}" : $"N(0, σ_data² I), σ_data = {model!.Config.SigmaData}",
                         ["manifold-dimension-used-for-gaps"] = m.ToString(CultureInfo.InvariantCulture),
                     },
                 };
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
-                _console.Output.WriteLine($"Spectra of {model} at {times.Length} times × {series.Points} points ({settings.Method}): {target}");
+                _console.Output.WriteLine($"Spectra of {description} at {times.Length} times × {series.Points} points ({settings.Method}): {target}");
                 for (int i = 0; i < times.Length; i++)
                 {
                     _console.Output.WriteLine(FormattableString.Invariant(
@@ -175,10 +199,44 @@ public sealed class SpectraCommand
 
     SpectraSettings Resolve(ParseResult parseResult)
     {
-        string model = parseResult.GetValue(Model) ?? throw new UsageException("--model is required (a run folder holding model.ckpt, or a model file)");
-        string file = Directory.Exists(model) ? Path.Combine(model, Trainer.ModelFileName) : model;
-        if (!File.Exists(file))
-            throw new UsageException($"--model '{model}': no model file found (expected a model.ckpt file or a folder holding one)");
+        string? model = parseResult.GetValue(Model), dataName = parseResult.GetValue(Data);
+        if ((model is null) == (dataName is null))
+            throw new UsageException("give exactly one of --model (a trained model) and --data (the exact score of a distribution)");
+        bool processGiven = _process.All.Any(o => parseResult.GetResult(o) is { Implicit: false });
+        string? file = null;
+        ProcessSettings? processSettings = null;
+        if (model is not null)
+        {
+            if (processGiven)
+                throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
+            file = Directory.Exists(model) ? Path.Combine(model, Trainer.ModelFileName) : model;
+            if (!File.Exists(file))
+                throw new UsageException($"--model '{model}': no model file found (expected a model.ckpt file or a folder holding one)");
+            file = Path.GetFullPath(file);
+        }
+        else
+        {
+            DatasetTable.Validate(dataName!, "--data");
+            string name = parseResult.GetValue(_process.Process)!;
+            if (!ProcessSettings.Names.Contains(name))
+                throw new UsageException($"--process: unknown value '{name}'; valid: {string.Join(", ", ProcessSettings.Names)}");
+            double? Given(Option<double> option) => parseResult.GetResult(option) is { Implicit: false } ? parseResult.GetValue(option) : null;
+            processSettings = new ProcessSettings(name, Given(_process.SigmaMin), Given(_process.SigmaMax), Given(_process.BetaMin), Given(_process.BetaMax));
+            foreach (string key in ProcessSettings.Keys)
+            {
+                if (processSettings[key] is not null && !ProcessSettings.ParameterKeys(name).Contains(key))
+                    throw new UsageException($"--{key} does not apply to --process {name}");
+            }
+            processSettings = processSettings.WithDefaults();
+            try
+            {
+                processSettings.Validate(key => "--" + key);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new UsageException(ErrorText.OneLine(e));
+            }
+        }
         int points = parseResult.GetValue(Points);
         if (points < 1) throw new UsageException($"--points must be ≥ 1 (got {points})");
         string method = parseResult.GetValue(Method) ?? "autograd";
@@ -189,7 +247,9 @@ public sealed class SpectraCommand
         int threads = CommonOptions.CheckThreads(parseResult.GetValue(Threads));
         return new SpectraSettings
         {
-            Model = Path.GetFullPath(file),
+            Model = file,
+            Data = dataName is null ? null : DatasetTable.Canonical(dataName),
+            Process = processSettings,
             Points = points,
             Times = ParseTimes(parseResult.GetValue(Times) ?? "log:0.001:10:36"),
             Method = method,

@@ -4,7 +4,13 @@ namespace ScoreScope.Cli.Settings;
 public sealed record SpectraSettings
 {
     /// <summary>The model file (resolved from a run folder holding model.ckpt).</summary>
-    public required string Model { get; init; }
+    public string? Model { get; init; }
+
+    /// <summary>With an exact score: the distribution (built-in name or absolute file path); null with a model.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>With an exact score: the forward process (name and parameters, defaults filled in); null with a model.</summary>
+    public ScoreScope.Processes.ProcessSettings? Process { get; init; }
 
     /// <summary>Points at which the spectra are averaged.</summary>
     public int Points { get; init; } = 64;
