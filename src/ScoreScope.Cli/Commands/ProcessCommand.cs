@@ -39,16 +39,8 @@ public sealed class ProcessCommand
         foreach (var option in new Option[] { times, steps, tMin, sigmas, output, force, verbose }) command.Options.Add(option);
         command.SetAction(parseResult => CommandRunner.Run("process", _console, parseResult.GetValue(verbose), () =>
         {
-            var settings = Settings(parseResult);
-            ForwardProcess process;
-            try
-            {
-                process = settings.Build();
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new UsageException("--" + ErrorText.OneLine(e));
-            }
+            var settings = _process.Read(parseResult);
+            var process = settings.Build();
             double end = process.EndTime;
             double[] grid = parseResult.GetValue(times) is { } text ? ParseTimes(text, end) : Grid(parseResult.GetValue(tMin), parseResult.GetValue(steps), end);
             var rows = grid.Select(t => ProcessTableRow.At(process, t)).ToArray();
@@ -71,23 +63,6 @@ public sealed class ProcessCommand
         }));
         return command;
     }
-
-    ProcessSettings Settings(ParseResult parseResult)
-    {
-        string name = parseResult.GetValue(_process.Process)!;
-        if (!ProcessSettings.Names.Contains(name))
-            throw new UsageException($"--process: unknown value '{name}'; valid: {string.Join(", ", ProcessSettings.Names)}");
-        double? Given(Option<double> option) => parseResult.GetResult(option) is { Implicit: false } ? parseResult.GetValue(option) : null;
-        var settings = new ProcessSettings(name, Given(_process.SigmaMin), Given(_process.SigmaMax), Given(_process.BetaMin), Given(_process.BetaMax));
-        foreach (string key in ProcessSettings.Keys)
-        {
-            if (settings[key] is not null && !ProcessSettings.ParameterKeys(name).Contains(key))
-                throw new UsageException($"--{key} does not apply to --process {name} (its parameters: {Describe(ProcessSettings.ParameterKeys(name))})");
-        }
-        return settings;
-    }
-
-    static string Describe(IReadOnlyList<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys.Select(k => "--" + k));
 
     static double[] Grid(double tMin, int steps, double end)
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ScoreScope.Cli.Errors;
 using ScoreScope.Cli.Tables;
+using ScoreScope.Processes;
 
 namespace ScoreScope.Cli.Commands;
 
@@ -37,4 +39,37 @@ public sealed class ProcessOptions
 
     /// <summary>The options in help order.</summary>
     public IEnumerable<Option> All => [Process, SigmaMin, SigmaMax, BetaMin, BetaMax];
+
+    /// <summary>Whether the user typed any of the process options.</summary>
+    public bool AnyGiven(ParseResult parseResult) => All.Any(o => parseResult.GetResult(o) is { Implicit: false });
+
+    /// <summary>
+    /// The process the options describe, with the parameters the user gave (unset ones null; call
+    /// <see cref="ProcessSettings.WithDefaults"/> for the defaults), checked: a known name, no parameter the process
+    /// does not use, and the ranges of <see cref="ProcessSettings.Validate"/> against the defaults.
+    /// </summary>
+    /// <exception cref="UsageException">Naming the option, the value and what is valid.</exception>
+    public ProcessSettings Read(ParseResult parseResult)
+    {
+        string name = parseResult.GetValue(Process)!;
+        if (!ProcessSettings.Names.Contains(name))
+            throw new UsageException($"--process: unknown value '{name}'; valid: {string.Join(", ", ProcessSettings.Names)}");
+        double? Given(Option<double> option) => parseResult.GetResult(option) is { Implicit: false } ? parseResult.GetValue(option) : null;
+        var settings = new ProcessSettings(name, Given(SigmaMin), Given(SigmaMax), Given(BetaMin), Given(BetaMax));
+        var used = ProcessSettings.ParameterKeys(name);
+        foreach (string key in ProcessSettings.Keys)
+        {
+            if (settings[key] is not null && !used.Contains(key))
+                throw new UsageException($"--{key} does not apply to --process {name} (its parameters: {(used.Count == 0 ? "none" : string.Join(", ", used.Select(k => "--" + k)))})");
+        }
+        try
+        {
+            settings.WithDefaults().Validate(key => "--" + key);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException(ErrorText.OneLine(e));
+        }
+        return settings;
+    }
 }

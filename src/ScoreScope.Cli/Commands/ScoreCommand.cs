@@ -53,7 +53,7 @@ public sealed class ScoreCommand
                 throw new UsageException("give exactly one of --data (an exact score) and --model (a trained model)");
             string pointsFile = parseResult.GetValue(points) ?? throw new UsageException("--points is required: a .npy or .csv file of points");
             string timesText = parseResult.GetValue(times) ?? throw new UsageException("--times is required: times in (0, T], comma-separated");
-            bool processGiven = _process.All.Any(o => parseResult.GetResult(o) is { Implicit: false });
+            bool processGiven = _process.AnyGiven(parseResult);
             if (modelFolder is not null && processGiven)
                 throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
             var torchDevice = DeviceTable.Create(parseResult.GetValue(device)!, "--device");
@@ -75,7 +75,7 @@ public sealed class ScoreCommand
             var distribution = dataName is null ? null : DatasetTable.Create(dataName, "--data");
             using var ownedDistribution = distribution as IDisposable;
             using var trained = modelFolder is null ? null : TrainedRun.Open(modelFolder, "--model").Load(torchDevice, "--model", w => _console.Error.WriteLine($"scorescope score: warning: {w}"));
-            ForwardProcess process = trained?.Process ?? Build(parseResult);
+            ForwardProcess process = trained?.Process ?? _process.Read(parseResult).Build();
             long[] eventShape = distribution?.EventShape ?? trained!.Config.EventShape;
             long[] pointShape = x.shape[1..];
             if (!pointShape.SequenceEqual(eventShape) && !(x.dim() == 2 && x.shape[1] == eventShape.Aggregate(1L, (p, s) => p * s)))
@@ -123,28 +123,6 @@ public sealed class ScoreCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    ForwardProcess Build(ParseResult parseResult)
-    {
-        string name = parseResult.GetValue(_process.Process)!;
-        if (!ProcessSettings.Names.Contains(name))
-            throw new UsageException($"--process: unknown value '{name}'; valid: {string.Join(", ", ProcessSettings.Names)}");
-        double? Given(Option<double> option) => parseResult.GetResult(option) is { Implicit: false } ? parseResult.GetValue(option) : null;
-        var settings = new ProcessSettings(name, Given(_process.SigmaMin), Given(_process.SigmaMax), Given(_process.BetaMin), Given(_process.BetaMax));
-        foreach (string key in ProcessSettings.Keys)
-        {
-            if (settings[key] is not null && !ProcessSettings.ParameterKeys(name).Contains(key))
-                throw new UsageException($"--{key} does not apply to --process {name}");
-        }
-        try
-        {
-            return settings.Build();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageException("--" + ErrorText.OneLine(e));
-        }
     }
 
     static double[] ParseTimes(string text, double end)

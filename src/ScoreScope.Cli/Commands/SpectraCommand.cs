@@ -202,7 +202,7 @@ public sealed class SpectraCommand
         string? model = parseResult.GetValue(Model), dataName = parseResult.GetValue(Data);
         if ((model is null) == (dataName is null))
             throw new UsageException("give exactly one of --model (a trained model) and --data (the exact score of a distribution)");
-        bool processGiven = _process.All.Any(o => parseResult.GetResult(o) is { Implicit: false });
+        bool processGiven = _process.AnyGiven(parseResult);
         string? file = null;
         ProcessSettings? processSettings = null;
         if (model is not null)
@@ -217,25 +217,7 @@ public sealed class SpectraCommand
         else
         {
             DatasetTable.Validate(dataName!, "--data");
-            string name = parseResult.GetValue(_process.Process)!;
-            if (!ProcessSettings.Names.Contains(name))
-                throw new UsageException($"--process: unknown value '{name}'; valid: {string.Join(", ", ProcessSettings.Names)}");
-            double? Given(Option<double> option) => parseResult.GetResult(option) is { Implicit: false } ? parseResult.GetValue(option) : null;
-            processSettings = new ProcessSettings(name, Given(_process.SigmaMin), Given(_process.SigmaMax), Given(_process.BetaMin), Given(_process.BetaMax));
-            foreach (string key in ProcessSettings.Keys)
-            {
-                if (processSettings[key] is not null && !ProcessSettings.ParameterKeys(name).Contains(key))
-                    throw new UsageException($"--{key} does not apply to --process {name}");
-            }
-            processSettings = processSettings.WithDefaults();
-            try
-            {
-                processSettings.Validate(key => "--" + key);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new UsageException(ErrorText.OneLine(e));
-            }
+            processSettings = _process.Read(parseResult).WithDefaults();
         }
         int points = parseResult.GetValue(Points);
         if (points < 1) throw new UsageException($"--points must be ≥ 1 (got {points})");

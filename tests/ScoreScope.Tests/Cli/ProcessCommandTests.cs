@@ -79,7 +79,7 @@ public sealed class ProcessCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "--process", "vq" }, "--process: unknown value 'vq'; valid: ve, vp, vp-cosine, subvp")]
     [InlineData(new[] { "--process", "vp", "--sigma-max", "3" }, "--sigma-max does not apply to --process vp")]
-    [InlineData(new[] { "--process", "ve", "--sigma-min", "1", "--sigma-max", "0.5" }, "--sigma-max must be > sigma-min")]
+    [InlineData(new[] { "--process", "ve", "--sigma-min", "1", "--sigma-max", "0.5" }, "--sigma-max must be > --sigma-min")]
     [InlineData(new[] { "--times", "0,0.5" }, "--times: '0' is not a time in (0, 1]")]
     [InlineData(new[] { "--times", "0.5,0.2" }, "--times must increase")]
     [InlineData(new[] { "--times", "log:0.1:1:1" }, "expected log:MIN:MAX:COUNT")]
