@@ -17,7 +17,7 @@ public static class OptionFactory
         var option = new Option<int>(name)
         {
             Description = description,
-            CustomParser = result => Parse(result, name, "an integer",
+            CustomParser = result => Parse(result, name, IntegerExpectation(result),
                 (string s, out int v) => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
         };
         if (defaultValue is { } d)
@@ -126,7 +126,21 @@ public static class OptionFactory
         {
             return value;
         }
-        result.AddError($"{name} must be {expected} (got '{token}')");
+        result.AddError($"{name} must be {expected} (got '{Printable(token)}')");
         return default!;
     }
+
+    /// <summary>What an integer option expects, stating the 32-bit limit when the token is a whole number beyond it.</summary>
+    static string IntegerExpectation(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        return double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) > int.MaxValue
+            ? $"an integer of at most {int.MaxValue} in magnitude (2³¹ − 1: larger counts are not supported)"
+            : "an integer";
+    }
+
+    /// <summary><paramref name="value"/> with control characters shown as \uXXXX, so that no raw escape sequence reaches the terminal.</summary>
+    static string Printable(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

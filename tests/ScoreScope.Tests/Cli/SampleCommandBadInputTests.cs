@@ -77,6 +77,27 @@ public sealed class SampleCommandBadInputTests : IDisposable
         Assert.False(Directory.Exists(_harness.PathOf("runs")), "a run folder (or its parent created for it) was left");
     }
 
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("1e11")]
+    [InlineData("-3000000000")]
+    public void Counts_beyond_32_bits_state_the_limit(string count)
+    {
+        var result = CliHarness.Run("sample", "--n", count, "--out", _harness.PathOf("runs", "x"));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"--n must be an integer of at most 2147483647 in magnitude (2³¹ − 1: larger counts are not supported) (got '{count}')",
+            Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_in_a_value_are_never_echoed_raw()
+    {
+        var result = CliHarness.Run("sample", "--steps", "1\u001b[31m\u0007", "--out", _harness.PathOf("runs", "x"));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.DoesNotContain(result.Error, c => c is '\u001b' or '\u0007');
+        Assert.Contains(@"(got '1\u001b[31m\u0007')", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_data_file_is_named()
     {
