@@ -43,6 +43,7 @@ public static class ScoreScopeApp
             new RunsCommand(console).Build(),
             new ProcessCommand(console).Build(),
             new ScoreCommand(console).Build(),
+            new LikelihoodCommand(console).Build(),
             new SweepCommand(console, () => BuildRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false))).Build(),
         };
         return root;
