@@ -46,7 +46,9 @@ public sealed class SampleCommand
 
     public Option<string> Sampler { get; } = OptionFactory.Text("--sampler",
         "Sampler: heun (probability-flow ODE, 2nd order) | euler (probability-flow ODE) | euler-maruyama (reverse SDE) | " +
-        "ancestral (DDPM-style ancestral) | pc (predictor-corrector, Langevin corrector).", Defaults.Sampler);
+        "ancestral (DDPM-style ancestral) | pc (predictor-corrector, Langevin corrector) | rk45 (probability-flow ODE, adaptive " +
+        "Dormand–Prince 5(4) under --rtol/--atol; --steps and --grid are not used, the NFE is reported; results depend on --batch " +
+        "at the level of the tolerance).", Defaults.Sampler);
 
     public Option<int> Steps { get; } = OptionFactory.Integer("--steps",
         $"Number of sampler steps, in [1, {SampleSettingsValidator.MaxSteps}].", Defaults.Steps);
@@ -60,6 +62,12 @@ public sealed class SampleCommand
 
     public Option<double> Snr { get; } = OptionFactory.Number("--snr",
         $"Signal-to-noise ratio of the Langevin corrector step size, > 0 (pc only) [default: {SamplerTable.DefaultSnr}]");
+
+    public Option<double> Rtol { get; } = OptionFactory.Number("--rtol",
+        $"Relative tolerance of the adaptive ODE solver, > 0 (rk45 only) [default: {SamplerTable.DefaultTolerance}]");
+
+    public Option<double> Atol { get; } = OptionFactory.Number("--atol",
+        $"Absolute tolerance of the adaptive ODE solver, > 0 (rk45 only) [default: {SamplerTable.DefaultTolerance}]");
 
     public Option<bool> Denoise { get; } = OptionFactory.Switch("--denoise",
         "Finish with one Tweedie denoising step E[x₀ | x_{t_min}] (--denoise false to skip). [default: true]", Defaults.Denoise);
@@ -107,7 +115,7 @@ public sealed class SampleCommand
             "Draw samples with a forward process, a score and a sampler; write samples.npy, config.json, metrics.json " +
             "and samples.png to a new run folder.")
         {
-            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Denoise,
+            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Rtol, Atol, Denoise,
             N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, From, TStart, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
@@ -152,6 +160,8 @@ public sealed class SampleCommand
         overlay.Take(Grid, (s, v) => s with { Grid = v });
         overlay.Take(TMin, (s, v) => s with { TMin = v });
         overlay.Take(Snr, (s, v) => s with { Snr = v });
+        overlay.Take(Rtol, (s, v) => s with { Rtol = v });
+        overlay.Take(Atol, (s, v) => s with { Atol = v });
         overlay.Take(Denoise, (s, v) => s with { Denoise = v });
         overlay.Take(N, (s, v) => s with { N = v });
         overlay.Take(BatchSizeAlias, (s, v) => s with { Batch = v }, key: "batch");
@@ -174,6 +184,10 @@ public sealed class SampleCommand
         {
             overlay.DropConfigValues(["snr"], Clear);
         }
+        if (origins.IsFlag("sampler") && !SamplerTable.UsesTolerances(overlay.Settings.Sampler))
+        {
+            overlay.DropConfigValues(["rtol", "atol"], Clear);
+        }
 
         var settings = ProcessTable.WithDefaultParameters(WithModel(overlay.Settings, origins));
         if (SamplerTable.UsesSnr(settings.Sampler))
@@ -183,6 +197,15 @@ public sealed class SampleCommand
         else if (!origins.IsGiven("snr"))
         {
             settings = settings with { Snr = null };
+        }
+        if (SamplerTable.UsesTolerances(settings.Sampler))
+        {
+            settings = settings with { Rtol = settings.Rtol ?? SamplerTable.DefaultTolerance, Atol = settings.Atol ?? SamplerTable.DefaultTolerance };
+        }
+        else
+        {
+            if (!origins.IsGiven("rtol")) settings = settings with { Rtol = null };
+            if (!origins.IsGiven("atol")) settings = settings with { Atol = null };
         }
         settings = settings with { Seed = settings.Seed ?? DrawSeed() };
         if (settings.From is { } from)
@@ -251,6 +274,8 @@ public sealed class SampleCommand
         "sigma-max" => settings with { SigmaMax = null },
         "beta-min" => settings with { BetaMin = null },
         "beta-max" => settings with { BetaMax = null },
+        "rtol" => settings with { Rtol = null },
+        "atol" => settings with { Atol = null },
         _ => settings with { Snr = null },
     };
 

@@ -63,7 +63,7 @@ public sealed class SampleJob : IDisposable
         var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning) : null;
         var process = trained?.Process ?? UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
         var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin, settings.TStart), origins.Describe("grid"));
-        var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr), origins.Describe("sampler"));
+        var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr, settings.Rtol, settings.Atol), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
         IScoreFunction score = trained ?? UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
@@ -156,6 +156,13 @@ public sealed class SampleJob : IDisposable
         Lap("reference samples");
         cancellationToken.ThrowIfCancellationRequested();
         var metrics = SampleMetrics.Compute(samples, reference, baseline, _data, seed);
+        if (_sampler is DormandPrinceSampler adaptive)
+        {
+            var (evaluations, accepted, rejected) = adaptive.Statistics;
+            metrics.Json["function-evaluations"] = evaluations;
+            metrics.Json["accepted-steps"] = accepted;
+            metrics.Json["rejected-steps"] = rejected;
+        }
         File.WriteAllText(Path.Combine(folder, "metrics.json"), metrics.Json.ToJsonString(ConfigJson.SerializerOptions) + "\n");
         evaluation.Advance(1);
         Lap("metrics");

@@ -42,7 +42,7 @@ public sealed record SampleSettings
     /// </summary>
     public string? Model { get; init; }
 
-    /// <summary><c>heun</c>, <c>euler</c>, <c>euler-maruyama</c>, <c>ancestral</c> or <c>pc</c>.</summary>
+    /// <summary><c>heun</c>, <c>euler</c>, <c>euler-maruyama</c>, <c>ancestral</c>, <c>pc</c> or <c>rk45</c>.</summary>
     public string Sampler { get; init; } = "heun";
 
     /// <summary>Number of sampler steps (intervals of the time grid).</summary>
@@ -56,6 +56,12 @@ public sealed record SampleSettings
 
     /// <summary>Signal-to-noise ratio of the Langevin corrector step rule (pc only).</summary>
     public double? Snr { get; init; }
+
+    /// <summary>Relative tolerance of the adaptive Dormand–Prince solver (rk45 only).</summary>
+    public double? Rtol { get; init; }
+
+    /// <summary>Absolute tolerance of the adaptive Dormand–Prince solver (rk45 only).</summary>
+    public double? Atol { get; init; }
 
     /// <summary>Whether to finish with one Tweedie denoising step x₀ = E[x₀ | x_{t_min}].</summary>
     public bool Denoise { get; init; } = true;

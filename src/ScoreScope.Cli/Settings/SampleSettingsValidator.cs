@@ -47,6 +47,13 @@ public static class SampleSettingsValidator
         {
             throw new UsageException($"{Name("snr")} must be > 0 (got {F(snr)})");
         }
+        foreach (var (key, value) in new[] { ("rtol", s.Rtol), ("atol", s.Atol) })
+        {
+            if (origins.IsGiven(key) && !SamplerTable.UsesTolerances(s.Sampler))
+                throw new UsageException($"{Name(key)} applies only to --sampler rk45 (got --sampler {s.Sampler})");
+            if (value is { } tolerance && !(tolerance > 0 && double.IsFinite(tolerance)))
+                throw new UsageException($"{Name(key)} must be finite and > 0 (got {F(tolerance)})");
+        }
         if (s.N < 1)
         {
             throw new UsageException($"{Name("n")} must be an integer ≥ 1 (got {s.N})");
