@@ -84,8 +84,6 @@ public sealed class ProbabilityFlowLikelihood
     (Tensor LogP, Tensor? StandardError, Tensor TerminalLogP, Tensor Terminal, OdeSolution Solution) EvaluateBatch(
         Tensor x, long first, CancellationToken cancellationToken)
     {
-        long batch = x.shape[0], d = Shapes.EventSize(x);
-        long[] eventShape = x.shape[1..];
         bool hutchinson = Options.Divergence == DivergenceMethod.Hutchinson;
         int columns = hutchinson ? Options.Probes : 1;
         Tensor? probes = null;
@@ -94,19 +92,8 @@ public sealed class ProbabilityFlowLikelihood
             using var generator = Seeds.Generator(Seeds.Derive(Options.Seed, (ulong)first));
             probes = ScoreDivergence.DrawProbes(Options.ProbeDistribution, Options.Probes, x.shape, generator, x.device);
         }
-        var initial = cat([x.reshape(batch, d), zeros(batch, columns, dtype: ScalarType.Float64, device: x.device)], 1);
-        Tensor Derivative(double t, Tensor state)
-        {
-            var position = state.narrow(1, 0, d).reshape([batch, .. eventShape]);
-            double drift = Process.DriftCoefficient(t), g = Process.Diffusion(t);
-            var (score, scoreDivergence) = ScoreDivergence.ScoreAndDivergence(Score, position, t, probes);
-            var velocity = Process.ProbabilityFlowDrift(position, t, score).reshape(batch, d);
-            var divergence = scoreDivergence.Multiply(-0.5 * g * g).Add(drift * d);
-            return cat([velocity, divergence], 1);
-        }
-        var solution = DormandPrince45.Solve(Derivative, initial, Options.MinimumTime, Process.EndTime, Options.Tolerances, cancellationToken);
-        var terminal = solution.State.narrow(1, 0, d).reshape([batch, .. eventShape]);
-        var integrals = solution.State.narrow(1, d, columns);
+        var (terminal, integrals, solution) = AugmentedProbabilityFlow.Solve(Score, Process, x, Options.MinimumTime, Process.EndTime,
+            probes, Options.Tolerances, cancellationToken);
         var terminalLogP = Options.TerminalLogDensity is { } density ? density(terminal).to_type(ScalarType.Float64) : Process.PriorLogDensity(terminal);
         var estimates = integrals.Add(terminalLogP.unsqueeze(1));
         var logP = estimates.mean([1]);
