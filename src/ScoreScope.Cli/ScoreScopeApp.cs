@@ -44,6 +44,7 @@ public static class ScoreScopeApp
             new ProcessCommand(console).Build(),
             new ScoreCommand(console).Build(),
             new LikelihoodCommand(console).Build(),
+            new CorrectCommand(console).Build(),
             new SweepCommand(console, () => BuildRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false))).Build(),
         };
         return root;

@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ScoreScope.Analysis;
+using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Plotting;
+using ScoreScope.Cli.Runs;
+using ScoreScope.Cli.Settings;
+using ScoreScope.Cli.Tables;
+using ScoreScope.Cli.Terminal;
+using ScoreScope.Correction;
+using ScoreScope.Data;
+using ScoreScope.Experiments;
+using ScoreScope.IO;
+using ScoreScope.Lattice;
+using ScoreScope.Numerics;
+using ScoreScope.Processes;
+using ScoreScope.Runs;
+using ScoreScope.Sampling;
+using ScoreScope.Scores;
+using static TorchSharp.torch;
+
+namespace ScoreScope.Cli.Commands;
+
+/// <summary>
+/// <c>scorescope correct</c>: makes a model's samples exact for a target with a known density. Proposals x = Φ(z) of the
+/// probability-flow map carry their exact log q (<see cref="ProbabilityFlowProposals"/>); an independence
+/// Metropolis–Hastings chain (<see cref="IndependenceMetropolisHastings"/>) and importance weights
+/// (<see cref="ImportanceWeights"/>) correct them to the target smoothed to t_min. Reports acceptance, ESS, τ_int, the
+/// raw and corrected observables against the exact ones, and with <c>--check</c> exits 3 when a corrected one fails.
+/// </summary>
+public sealed class CorrectCommand
+{
+    /// <summary>The targets with a closed-form density.</summary>
+    public static IReadOnlyList<string> Targets { get; } = ["gmm8", "gaussian10"];
+
+    readonly CliConsole _console;
+    readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
+
+    /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
+    public CorrectCommand(CliConsole console) => _console = console;
+
+    /// <summary>Builds the System.CommandLine command.</summary>
+    public Command Build()
+    {
+        var target = OptionFactory.Text("--target", $"The target with a known density: {string.Join(", ", Targets)} (its density smoothed to t_min is what the chain samples).");
+        var model = OptionFactory.Text("--model", "The proposing model (a 'scorescope train' run folder); its own process is used.");
+        var data = OptionFactory.Text("--data", $"Without --model: propose with the exact score of this distribution ({string.Join(", ", Targets)}) under the process options.");
+        var count = OptionFactory.Integer("--n", "Number of proposals, ≥ 2.", 10_000);
+        var seed = OptionFactory.Seed("--seed", "Seed of the prior draws and the Metropolis uniforms (default 0).");
+        var minimumTime = OptionFactory.Number("--t-min", "t_min of the proposals and of the target's smoothed density, in (0, T).", TimeGrid.DefaultMinimumTime);
+        var rtol = OptionFactory.Number("--rtol", "Relative tolerance of the Dormand–Prince 5(4) solve, > 0.", 1e-5);
+        var atol = OptionFactory.Number("--atol", "Absolute tolerance of the Dormand–Prince 5(4) solve, > 0.", 1e-5);
+        var batchSize = OptionFactory.Integer("--batch-size", "Proposals solved together, ≥ 1.", 2000);
+        var check = OptionFactory.Switch("--check", "Exit with code 3 unless the corrected chain passes every claim (occupancy, mean, covariance within 4 SE).");
+        var threads = CommonOptions.Threads();
+        var device = OptionFactory.Text("--device", "cpu or cuda.", "cpu");
+        var output = CommonOptions.Out("runs/correct-<timestamp>");
+        var force = CommonOptions.Force();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("correct",
+            "Correct a model's samples exactly: probability-flow proposals with their exact density, independence Metropolis–Hastings and " +
+            "importance weights towards a target with a known density; writes chain.npy, weights.npy, metrics.json/csv, checks.csv, correction.png.");
+        foreach (var option in new Option[] { target, model, data, count, seed, minimumTime, rtol, atol, batchSize, check })
+            command.Options.Add(option);
+        foreach (var option in _process.All) command.Options.Add(option);
+        foreach (var option in new Option[] { threads, device, output, force, verbose }) command.Options.Add(option);
+        // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
+        command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run("correct", _console, parseResult.GetValue(verbose), () =>
+        {
+            string targetName = parseResult.GetValue(target) ?? throw new UsageException($"--target is required: {string.Join(", ", Targets)}");
+            if (targetName.StartsWith("phi4", StringComparison.Ordinal))
+                throw new UsageException("--target phi4: needs a diffusion model of lattice fields, which ScoreScope cannot train yet; valid now: " + string.Join(", ", Targets));
+            if (!Targets.Contains(targetName))
+                throw new UsageException($"--target: unknown value '{Printable(targetName)}'; valid: {string.Join(", ", Targets)}");
+            string? modelFolder = parseResult.GetValue(model), dataName = parseResult.GetValue(data);
+            if ((modelFolder is null) == (dataName is null))
+                throw new UsageException("give exactly one of --model (a trained model proposes) and --data (the exact score of a distribution proposes)");
+            if (dataName is not null && !Targets.Contains(dataName))
+                throw new UsageException($"--data: unknown value '{Printable(dataName)}'; valid: {string.Join(", ", Targets)}");
+            if (modelFolder is not null && _process.AnyGiven(parseResult))
+                throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
+            int proposalCount = parseResult.GetValue(count);
+            if (proposalCount < 2) throw new UsageException($"--n must be ≥ 2 (got {proposalCount})");
+            double relative = parseResult.GetValue(rtol), absolute = parseResult.GetValue(atol);
+            if (!(relative > 0) || !double.IsFinite(relative)) throw new UsageException($"--rtol must be finite and > 0 (got {relative.ToString("R", CultureInfo.InvariantCulture)})");
+            if (!(absolute > 0) || !double.IsFinite(absolute)) throw new UsageException($"--atol must be finite and > 0 (got {absolute.ToString("R", CultureInfo.InvariantCulture)})");
+            long batch = parseResult.GetValue(batchSize);
+            if (batch < 1) throw new UsageException($"--batch-size must be ≥ 1 (got {batch})");
+            ulong seedValue = parseResult.GetValue(seed);
+            int threadCount = CommonOptions.CheckThreads(parseResult.GetValue(threads));
+            var torchDevice = DeviceTable.Create(parseResult.GetValue(device)!, "--device");
+            string folderName = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("correct");
+            bool replace = parseResult.GetValue(force);
+            RunFolder.CheckTarget(folderName, replace);
+            var trainedRun = modelFolder is null ? null : TrainedRun.Open(modelFolder, "--model");
+
+            return TorchThreads.With(threadCount, () =>
+            {
+                using var scope = NewDisposeScope();
+                var targetDistribution = DatasetTable.Create(targetName, "--target");
+                using var ownedTarget = targetDistribution as IDisposable;
+                var proposalDistribution = dataName is null ? null : DatasetTable.Create(dataName, "--data");
+                using var ownedProposal = proposalDistribution as IDisposable;
+                using var trained = trainedRun?.Load(torchDevice, "--model", w => _console.Error.WriteLine($"scorescope correct: warning: {w}"));
+                ForwardProcess process = trained?.Process ?? _process.Read(parseResult).Build();
+                long[] eventShape = trained?.Config.EventShape ?? proposalDistribution!.EventShape;
+                if (!eventShape.SequenceEqual(targetDistribution.EventShape))
+                    throw new UsageException($"--target {targetName} has points of shape [{string.Join(", ", targetDistribution.EventShape)}], the {(trained is null ? "--data distribution" : "model")} [{string.Join(", ", eventShape)}]; they must be equal");
+                double tMin = parseResult.GetValue(minimumTime);
+                if (!(tMin > 0) || !(tMin < process.EndTime))
+                    throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");
+                IScoreFunction score = trained is not null ? trained : proposalDistribution!.ScoreFunction(process);
+
+                var clock = Stopwatch.StartNew();
+                var flow = new ProbabilityFlowProposals(score, process, tMin, new OdeTolerances(relative, absolute), batch);
+                var proposals = flow.Draw(proposalCount, eventShape, Seeds.Derive(seedValue, "prior"), torchDevice, cancellationToken);
+                double a = process.A(tMin), b = process.B(tMin);
+                var points = proposals.Points.cpu();
+                var logTarget = targetDistribution.LogDensity(points, a, b);
+                var logWeights = logTarget - proposals.LogDensity.cpu();
+                if (!logWeights.isfinite().all().item<bool>())
+                    throw new InvalidOperationException("a proposal has a non-finite log weight (the model's flow left the target's support or the solve diverged); nothing was written");
+                using var generator = Seeds.Generator(Seeds.Derive(seedValue, "metropolis"));
+                var chain = IndependenceMetropolisHastings.Run(logWeights, generator);
+                var weights = ImportanceWeights.FromLogWeights(logWeights);
+                var states = points.index_select(0, tensor(chain.States.Select(i => (long)i).ToArray()));
+                double seconds = clock.Elapsed.TotalSeconds;
+
+                var claims = new ClaimReport();
+                var metrics = new JsonObject
+                {
+                    ["proposals"] = proposalCount,
+                    ["acceptance-rate"] = chain.AcceptanceRate,
+                    ["importance-ess"] = weights.EffectiveSampleSize,
+                    ["importance-ess-per-proposal"] = weights.EffectiveSampleSize / proposalCount,
+                    ["log-mean-weight"] = weights.LogMeanWeight,
+                    ["function-evaluations"] = proposals.FunctionEvaluations,
+                    ["seconds"] = seconds,
+                };
+                double maxTau = 0.5;
+                var exactMean = targetDistribution.Mean!.Multiply(a);
+                long d = exactMean.shape[0];
+                var exactCovariance = targetDistribution.Covariance!.Multiply(a * a).Add(eye(d, dtype: ScalarType.Float64).Multiply(b * b));
+                double Worst(IEnumerable<double> z) => z.Select(Math.Abs).DefaultIfEmpty(0).Max();
+
+                // Means: raw (independent proposals) and corrected (Γ-method over the chain).
+                var rawMeans = Enumerable.Range(0, (int)d).Select(i => GammaMethod.Mean(points[.., i].contiguous().data<double>().ToArray())).ToArray();
+                var chainMeans = ChainObservables.Means(states);
+                metrics["raw-mean-max-z"] = Worst(rawMeans.Select((e, i) => (e.Value - exactMean[i].item<double>()) / e.StandardError));
+                metrics["corrected-mean-max-z"] = Worst(chainMeans.Select((e, i) => (e.Value - exactMean[i].item<double>()) / e.StandardError));
+                for (int i = 0; i < d; i++)
+                {
+                    claims.AddWithinStandardErrors($"corrected mean x{i}", exactMean[i].item<double>(), chainMeans[i].Value, chainMeans[i].StandardError);
+                    maxTau = Math.Max(maxTau, chainMeans[i].TauInt);
+                }
+                var chainCovariances = ChainObservables.Covariances(states);
+                var rawCovariances = ChainObservables.Covariances(points);
+                int entry = 0;
+                var rawCovZ = new List<double>();
+                var chainCovZ = new List<double>();
+                for (int i = 0; i < d; i++)
+                {
+                    for (int j = i; j < d; j++, entry++)
+                    {
+                        double exact = exactCovariance[i, j].item<double>();
+                        claims.AddWithinStandardErrors($"corrected covariance C{i}{j}", exact, chainCovariances[entry].Value, chainCovariances[entry].StandardError);
+                        rawCovZ.Add((rawCovariances[entry].Value - exact) / rawCovariances[entry].StandardError);
+                        chainCovZ.Add((chainCovariances[entry].Value - exact) / chainCovariances[entry].StandardError);
+                        maxTau = Math.Max(maxTau, chainCovariances[entry].TauInt);
+                    }
+                }
+                metrics["raw-covariance-max-z"] = Worst(rawCovZ);
+                metrics["corrected-covariance-max-z"] = Worst(chainCovZ);
+                if (targetDistribution is GaussianMixtureDistribution mixture)
+                {
+                    int modes = mixture.Components.Count;
+                    var rawOccupancy = ModeOccupancy.Compute(mixture, points);
+                    var chainOccupancy = ChainObservables.Occupancies(mixture.MostLikelyComponent(states), modes);
+                    var modeWeights = mixture.Weights;
+                    metrics["raw-occupancy-max-z"] = Worst(rawOccupancy.Select((e, k) => e.StandardError > 0 ? (e.Value - modeWeights[k]) / e.StandardError : double.PositiveInfinity));
+                    metrics["corrected-occupancy-max-z"] = Worst(chainOccupancy.Select((e, k) => e.StandardError > 0 ? (e.Value - modeWeights[k]) / e.StandardError : double.PositiveInfinity));
+                    for (int k = 0; k < modes; k++)
+                    {
+                        claims.AddWithinStandardErrors($"corrected occupancy of mode {k}", modeWeights[k], chainOccupancy[k].Value, chainOccupancy[k].StandardError);
+                        if (double.IsFinite(chainOccupancy[k].TauInt)) maxTau = Math.Max(maxTau, chainOccupancy[k].TauInt);
+                    }
+                }
+                metrics["tau-int-max"] = maxTau;
+                metrics["chain-effective-samples"] = proposalCount / (2 * maxTau);
+                metrics["seconds-per-effective-sample"] = seconds / (proposalCount / (2 * maxTau));
+                metrics["checks-passed"] = claims.Claims.Count(c => c.Holds);
+                metrics["checks"] = claims.Claims.Count;
+
+                var config = new CorrectCommandOptions(targetName, trainedRun?.Folder, dataName, process.ToString() ?? process.GetType().Name,
+                    proposalCount, seedValue, tMin, relative, absolute, batch);
+                RunFolder.Write(folderName, replace, folder =>
+                {
+                    NpyFile.Write(Path.Combine(folder, "proposals.npy"), points);
+                    NpyFile.Write(Path.Combine(folder, "log_proposal.npy"), proposals.LogDensity.cpu());
+                    NpyFile.Write(Path.Combine(folder, "log_target.npy"), logTarget);
+                    NpyFile.Write(Path.Combine(folder, "chain.npy"), states);
+                    NpyFile.Write(Path.Combine(folder, "weights.npy"), weights.Normalised);
+                    File.WriteAllText(Path.Combine(folder, "metrics.json"), metrics.ToJsonString(ConfigJson.SerializerOptions) + "\n");
+                    var csv = new StringBuilder("metric,value\n");
+                    foreach (var (key, value) in metrics) csv.Append(CultureInfo.InvariantCulture, $"{key},{value}\n");
+                    File.WriteAllText(Path.Combine(folder, "metrics.csv"), csv.ToString());
+                    claims.Write(folder);
+                    using var referenceGenerator = Seeds.Generator(Seeds.Derive(seedValue, "reference"));
+                    var reference = process.SampleMarginal(targetDistribution.Sample(Math.Min(proposalCount, 20_000), referenceGenerator), tMin, referenceGenerator);
+                    var projection = PlaneProjection.Create(states, reference);
+                    ScatterOverlayPlot.Write(Path.Combine(folder, "correction.png"), projection.Reference, projection.Samples,
+                        $"{targetName}: Metropolis-corrected {(trained is null ? dataName + " flow" : "model")} (acceptance {chain.AcceptanceRate:F2})",
+                        projection.XLabel, projection.YLabel);
+                    ConfigJson.Write(folder, "correct", config, new Dictionary<string, string> { ["dimension"] = d.ToString(CultureInfo.InvariantCulture) });
+                    return 0;
+                }, CliRunFolders.Options(_console, "correct"));
+                string F(string key, string format) => metrics[key] is JsonValue v ? v.GetValue<double>().ToString(format, CultureInfo.InvariantCulture) : "n/a";
+                _console.Output.WriteLine(
+                    $"{proposalCount} proposals ({(trained is null ? "exact score of " + dataName : "model " + modelFolder)}; {process}) → {targetName} at t_min = {tMin.ToString("G3", CultureInfo.InvariantCulture)}: " +
+                    $"acceptance {F("acceptance-rate", "F3")}, importance ESS/N {F("importance-ess-per-proposal", "F3")}, τ_int ≤ {maxTau.ToString("F2", CultureInfo.InvariantCulture)}, NFE {proposals.FunctionEvaluations}; " +
+                    $"max |z| raw → corrected: mean {F("raw-mean-max-z", "F1")} → {F("corrected-mean-max-z", "F1")}, covariance {F("raw-covariance-max-z", "F1")} → {F("corrected-covariance-max-z", "F1")}" +
+                    (metrics.ContainsKey("raw-occupancy-max-z") ? $", occupancy {F("raw-occupancy-max-z", "F1")} → {F("corrected-occupancy-max-z", "F1")}" : "") +
+                    $"; checks {claims.Claims.Count(c => c.Holds)}/{claims.Claims.Count}: {folderName}");
+                return parseResult.GetValue(check) && !claims.AllHold ? ExitCodes.CheckFailed : ExitCodes.Success;
+            });
+        }), CancellationToken.None));
+        return command;
+    }
+
+    static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}
