@@ -224,7 +224,8 @@ public sealed class EmpiricalDistributionTests
         foreach (var w in new Tensor?[] { null, weights })
         {
             using var empirical = new EmpiricalDistribution(points, w);
-            var draws = empirical.Sample(sampleSize, Seeds.Generator(Seed + 12)).squeeze(1).to_type(ScalarType.Int64);
+            using var generator = Seeds.Generator(Seed + 12);
+            var draws = empirical.Sample(sampleSize, generator).squeeze(1).to_type(ScalarType.Int64);
             var frequencies = bincount(draws, minlength: 4).to_type(ScalarType.Float64).Divide(sampleSize);
             for (int i = 0; i < 4; i++)
             {
@@ -242,7 +243,9 @@ public sealed class EmpiricalDistributionTests
     {
         using var scope = NewDisposeScope();
         using var empirical = new EmpiricalDistribution(Points());
-        Assert.True((empirical.Sample(100, Seeds.Generator(5)) == empirical.Sample(100, Seeds.Generator(5))).all().item<bool>());
+        using var first = Seeds.Generator(5);
+        using var second = Seeds.Generator(5);
+        Assert.True((empirical.Sample(100, first) == empirical.Sample(100, second)).all().item<bool>());
     }
 
     [Fact]

@@ -68,7 +68,8 @@ internal static class ExactDistributionChecks
     public static void SampleMomentsMatch(ExactDistribution distribution, long count, ulong seed, double z = 4)
     {
         using var scope = NewDisposeScope();
-        var samples = distribution.Sample(count, Seeds.Generator(seed));
+        using var generator = Seeds.Generator(seed);
+        var samples = distribution.Sample(count, generator);
         var mean = distribution.Mean!;
         var covariance = distribution.Covariance!;
         long d = mean.shape[0];

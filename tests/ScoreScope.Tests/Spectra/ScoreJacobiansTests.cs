@@ -11,8 +11,11 @@ public sealed class ScoreJacobiansTests
 {
     const ulong Seed = 20241008;
 
-    static SubspaceGaussianDistribution Manifold(int ambient = 100) =>
-        SubspaceGaussianDistribution.RandomFactor(ambient, [new VarianceBlock(20, 1.0), new VarianceBlock(20, 0.3)], Seeds.Generator(Seed));
+    static SubspaceGaussianDistribution Manifold(int ambient = 100)
+    {
+        using var generator = Seeds.Generator(Seed); // held across the native calls (a temporary could be finalised during them)
+        return SubspaceGaussianDistribution.RandomFactor(ambient, [new VarianceBlock(20, 1.0), new VarianceBlock(20, 0.3)], generator);
+    }
 
     [Theory]
     [InlineData(true, 0.3)]

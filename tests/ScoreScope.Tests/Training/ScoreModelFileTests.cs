@@ -26,7 +26,8 @@ public sealed class ScoreModelFileTests
         // Then config and scores are identical
         Assert.Equal(TrainingJson.Serialize(trainer.EmaModel.Config), TrainingJson.Serialize(loaded.Config));
         using var scope = NewDisposeScope();
-        var x = gmm.Sample(32, Seeds.Generator(9));
+        using var generator = Seeds.Generator(9);
+        var x = gmm.Sample(32, generator);
         foreach (var t in new[] { 0.05, 0.5, 1.0 })
             Assert.True(trainer.EmaModel.Score(x, t).equal(loaded.Score(x, t)).all().item<bool>(), $"Scores differ at t = {t}.");
     }
