@@ -10,6 +10,7 @@ public static class ExperimentRegistry
         new Singular.SingularExperiment(),
         new Cumulants.CumulantsToyExperiment(),
         new Spectra.SpectraExperiment(),
+        new Phi4.Phi4Experiment(),
     ];
 
     /// <summary>The registered names.</summary>

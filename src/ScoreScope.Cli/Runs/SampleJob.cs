@@ -178,7 +178,7 @@ public sealed class SampleJob : IDisposable
         {
             // Image data: the first 64 samples as 28×28 digits, pixel values p/127.5 − 1 ∈ [−1, 1] mapped to grey.
             using var flat = samples.to_type(ScalarType.Float32).contiguous();
-            ImageGridPlot.Write(Path.Combine(folder, MnistGridFile), flat.data<float>().ToArray(), ScoreScope.Data.MnistSubset.Side, -1, 1);
+            ScoreScope.Experiments.Plotting.ImageGridPlot.Write(Path.Combine(folder, MnistGridFile), flat.data<float>().ToArray(), ScoreScope.Data.MnistSubset.Side, -1, 1);
             files = [.. Files, MnistGridFile];
         }
         evaluation.Complete();

@@ -7,7 +7,10 @@ namespace ScoreScope.Scores;
 
 /// <summary>
 /// Seeded re-initialisation of linear and convolutional layers (TorchSharp's constructors draw from the global RNG, which
-/// ScoreScope never relies on): weights and biases ~ U(−1/√fan_in, 1/√fan_in), PyTorch's default bounds.
+/// ScoreScope never relies on): weights and biases ~ U(−1/√fan_in, 1/√fan_in), PyTorch's default bounds. GroupNorm's
+/// affine parameters are set to PyTorch's defaults γ = 1, β = 0 explicitly: TorchSharp 0.107's <c>nn.GroupNorm</c> leaves
+/// them uninitialised (whatever the allocator returns — measured: NaN or values up to 3·10³² in 3 of 5 fresh modules),
+/// which made every U-Net's output NaN or huge at random.
 /// </summary>
 static class NetworkInitialisation
 {
@@ -24,6 +27,10 @@ static class NetworkInitialisation
                 case Conv2d conv:
                     var w = conv.weight!;
                     Fill(w, conv.bias, w.shape[1] * w.shape[2] * w.shape[3], generator);
+                    break;
+                case GroupNorm norm:
+                    norm.weight?.FillInPlace(1.0);
+                    norm.bias?.zero_();
                     break;
             }
         }

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace ScoreScope.Cli.Plotting;
+namespace ScoreScope.Experiments.Plotting;
 
 /// <summary>
 /// A PNG grid of grey images (e.g. MNIST samples): row-major pixel values mapped linearly from [low, high] to black…white

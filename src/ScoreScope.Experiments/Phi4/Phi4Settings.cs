@@ -1,0 +1,101 @@
+namespace ScoreScope.Experiments.Phi4;
+
+/// <summary>
+/// The fully resolved options of <c>scorescope reproduce phi4</c> (the <c>"options"</c> of its config.json): 2-D lattice
+/// φ⁴ in the hopping form S = Σ[−2κΣ_μφ(x)φ(x+μ̂) + (1 − 2λ)φ² + λφ⁴] at a broken point (the paper's κ = 0.4,
+/// λ = 0.022, L = 32; Aarts, Habibi, Wang, Zhou, arXiv 2410.21212; Wang, Aarts, Zhou, arXiv 2309.17082) and a symmetric
+/// point; HMC configurations, a U-Net score model (circular padding) trained on them under VE g(t) = σ^t, and the
+/// generated fields measured with the same observable code.
+/// </summary>
+public sealed record Phi4Settings : ExperimentParameters
+{
+    /// <summary>The paper-scale parameters with the default seed.</summary>
+    public Phi4Settings() => Seed = DefaultSeed;
+
+    /// <summary>The default seed.</summary>
+    public const ulong DefaultSeed = 20241029;
+
+    /// <summary>L, sites per direction (D = 2).</summary>
+    public int Size { get; init; } = 32;
+
+    /// <summary>κ of the broken-phase point (the paper's 0.4).</summary>
+    public double BrokenKappa { get; init; } = 0.4;
+
+    /// <summary>κ of the symmetric-phase point.</summary>
+    public double SymmetricKappa { get; init; } = 0.2;
+
+    /// <summary>λ at both points (the paper's 0.022).</summary>
+    public double Lambda { get; init; } = 0.022;
+
+    /// <summary>HMC chains (the broken point starts them ordered, alternating φ = ±1 between chains; the symmetric point from N(0, 1)).</summary>
+    public int Chains { get; init; } = 64;
+
+    /// <summary>Configurations kept per chain (64 × 160 = 10 240, the paper's count).</summary>
+    public int ConfigurationsPerChain { get; init; } = 160;
+
+    /// <summary>HMC trajectories discarded per chain.</summary>
+    public int Thermalisation { get; init; } = 200;
+
+    /// <summary>HMC trajectories between kept configurations.</summary>
+    public int Thinning { get; init; } = 10;
+
+    /// <summary>Leapfrog steps per trajectory.</summary>
+    public int MdSteps { get; init; } = 10;
+
+    /// <summary>Leapfrog step size.</summary>
+    public double Dt { get; init; } = 0.1;
+
+    /// <summary>Fraction of the chains whose configurations train the model (the rest is the held-out set; the paper: 8192/1024).</summary>
+    public double TrainFraction { get; init; } = 0.8;
+
+    /// <summary>σ of the VE process with g(t) = σ^t (the DMasSQ code: 25).</summary>
+    public double Sigma { get; init; } = 25;
+
+    /// <summary>U-Net channels at the finest resolution.</summary>
+    public int BaseChannels { get; init; } = 32;
+
+    /// <summary>Training steps per point.</summary>
+    public int TrainSteps { get; init; } = 20_000;
+
+    /// <summary>Training batch size.</summary>
+    public int TrainBatchSize { get; init; } = 64;
+
+    /// <summary>Peak learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Euler–Maruyama steps (uniform grid from t = 1 to 0, as the paper).</summary>
+    public int EulerMaruyamaSteps { get; init; } = 1000;
+
+    /// <summary>Heun steps of the probability-flow ODE (EDM grid to t_min = 10⁻³, final Tweedie step).</summary>
+    public int HeunSteps { get; init; } = 200;
+
+    /// <summary>Generated fields per sampler and point (the paper: 10 240).</summary>
+    public int GeneratedSamples { get; init; } = 10_240;
+
+    /// <summary>Samples integrated together.</summary>
+    public int SamplingBatchSize { get; init; } = 1024;
+
+    /// <summary>Relative tolerance of the κ2, κ4 and ⟨|M|⟩ claims (the issue: 2 %).</summary>
+    public double Tolerance { get; init; } = 0.02;
+
+    /// <summary>Relative tolerance of the κ6 claim (the issue: 5 %).</summary>
+    public double SixthCumulantTolerance { get; init; } = 0.05;
+
+    /// <summary>The minute-scale version of <paramref name="full"/>: L = 8, 1024 configurations, short training.</summary>
+    public static Phi4Settings QuickVersion(Phi4Settings full) => full with
+    {
+        Quick = true,
+        Size = 8,
+        Chains = 16,
+        ConfigurationsPerChain = 64,
+        Thermalisation = 100,
+        Thinning = 5,
+        BaseChannels = 16,
+        TrainSteps = 1500,
+        TrainBatchSize = 64,
+        LearningRate = 2e-3,
+        EulerMaruyamaSteps = 200,
+        HeunSteps = 50,
+        GeneratedSamples = 1024,
+    };
+}
