@@ -3,8 +3,10 @@ using ScottPlot;
 namespace ScoreScope.Cli.Plotting;
 
 /// <summary>
-/// A PNG scatter plot of generated samples drawn over reference data (both already projected to a plane). Takes
-/// plain arrays only, never tensors (STYLE B12).
+/// A PNG scatter plot of generated samples drawn over reference data (both already projected to a plane). The axes
+/// follow <see cref="ScatterAxisLimits"/> (the data and the central 99 % of the samples), so a few far-away samples do not
+/// shrink the picture to a dot; the title then says how many samples lie outside. Takes plain arrays only, never
+/// tensors (STYLE B12).
 /// </summary>
 public static class ScatterOverlayPlot
 {
@@ -25,9 +27,12 @@ public static class ScatterOverlayPlot
         var plot = new Plot();
         Add(plot, reference, Colors.Gray.WithAlpha(0.35), "data (fresh true samples)");
         Add(plot, samples, Colors.Blue.WithAlpha(0.35), "samples");
-        plot.Title(title);
+        var limits = ScatterAxisLimits.Of(reference, samples);
+        int total = Math.Min(samples.X.Length, samples.Y.Length);
+        plot.Title(limits.SamplesOutside == 0 ? title : $"{title}\n({limits.SamplesOutside} of {total} samples outside the axes)");
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
+        plot.Axes.SetLimits(limits.XMin, limits.XMax, limits.YMin, limits.YMax);
         plot.Axes.SquareUnits();
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, size, size);
