@@ -5,7 +5,7 @@ namespace ScoreScope.Experiments.Phi4;
 /// <summary>
 /// Scalar φ⁴ lattice field theory in 2-D: HMC as the generator of record, a U-Net diffusion model (circular padding)
 /// trained on its configurations under VE g(t) = σ^t, and the same observables measured on both (Aarts, Habibi, Wang,
-/// Zhou 2024, arXiv 2410.21212, §4; Wang, Aarts, Zhou 2023, arXiv 2309.17082; docs/science/01-cumulants.md §4; issue 14).
+/// Zhou 2024, arXiv 2410.21212, §4; Wang, Aarts, Zhou 2023, arXiv 2309.17082; docs/science/cumulants.md §6; issue 14).
 /// The paper's published notebook computed its "diffusion" row from the HMC data; here each row comes from its own samples.
 /// </summary>
 public sealed class Phi4Experiment : Experiment<Phi4Settings>
