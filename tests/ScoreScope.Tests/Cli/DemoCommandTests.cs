@@ -37,6 +37,11 @@ public sealed class DemoCommandTests : IDisposable
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
         }
+        // The demo's model passes its own score-error level (issue 13: at 1500 training steps it reported 0.43 against 0.05).
+        var scoreError = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluate", "metrics.json")))!["score-error"]!;
+        double worst = scoreError["max-rel-error-in-window"]!.GetValue<double>(), level = scoreError["acceptance-level"]!.GetValue<double>();
+        Assert.True(scoreError["within-acceptance-level"]!.GetValue<bool>() && worst < level,
+            $"the demo's max rel_error on [0.1, 1] is {worst} (level {level})");
         // The stages' configs name the final folder, not the temporary one the demo was written to.
         Assert.DoesNotContain(".partial-", File.ReadAllText(Path.Combine(output, "evaluate", "sample", "config.json")));
 
