@@ -74,7 +74,7 @@ public static class ScoreScopeApp
         };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            error.WriteLine(DescribeParseError(parseResult));
+            error.WriteLine(ScoreScope.IO.PrintableText.Escape(DescribeParseError(parseResult)));
             return ExitCodes.Usage;
         }
         // Off any synchronisation context (test runners install one), so blocking on the result cannot deadlock.

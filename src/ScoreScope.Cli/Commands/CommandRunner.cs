@@ -43,7 +43,7 @@ public static class CommandRunner
 
     static int Report(CliConsole console, bool verbose, Exception exception, string line, int exitCode)
     {
-        console.Error.WriteLine(line);
+        console.Error.WriteLine(ScoreScope.IO.PrintableText.Escape(line));
         if (verbose)
         {
             console.Error.WriteLine(exception.ToString());

@@ -74,12 +74,12 @@ public sealed class CorrectCommand
             if (targetName.StartsWith("phi4", StringComparison.Ordinal))
                 throw new UsageException("--target phi4: needs a diffusion model of lattice fields, which ScoreScope cannot train yet; valid now: " + string.Join(", ", Targets));
             if (!Targets.Contains(targetName))
-                throw new UsageException($"--target: unknown value '{Printable(targetName)}'; valid: {string.Join(", ", Targets)}");
+                throw new UsageException($"--target: unknown value '{PrintableText.Escape(targetName)}'; valid: {string.Join(", ", Targets)}");
             string? modelFolder = parseResult.GetValue(model), dataName = parseResult.GetValue(data);
             if ((modelFolder is null) == (dataName is null))
                 throw new UsageException("give exactly one of --model (a trained model proposes) and --data (the exact score of a distribution proposes)");
             if (dataName is not null && !Targets.Contains(dataName))
-                throw new UsageException($"--data: unknown value '{Printable(dataName)}'; valid: {string.Join(", ", Targets)}");
+                throw new UsageException($"--data: unknown value '{PrintableText.Escape(dataName)}'; valid: {string.Join(", ", Targets)}");
             if (modelFolder is not null && _process.AnyGiven(parseResult))
                 throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
             int proposalCount = parseResult.GetValue(count);
@@ -229,6 +229,4 @@ public sealed class CorrectCommand
         }), CancellationToken.None));
         return command;
     }
-
-    static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

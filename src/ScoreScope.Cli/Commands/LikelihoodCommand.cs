@@ -70,7 +70,7 @@ public sealed class LikelihoodCommand
             string? modelFolder = parseResult.GetValue(model);
             string scoreKind = parseResult.GetValue(score) ?? (modelFolder is null ? "exact" : "model");
             if (scoreKind is not ("exact" or "model"))
-                throw new UsageException($"--score: unknown value '{Printable(scoreKind)}'; valid: exact, model");
+                throw new UsageException($"--score: unknown value '{PrintableText.Escape(scoreKind)}'; valid: exact, model");
             if (scoreKind == "model" && modelFolder is null)
                 throw new UsageException("--score model needs --model (a 'scorescope train' run folder)");
             if (scoreKind == "exact" && modelFolder is not null)
@@ -79,7 +79,7 @@ public sealed class LikelihoodCommand
                 throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
             string divergenceName = parseResult.GetValue(divergence)!;
             if (divergenceName is not ("exact" or "hutchinson"))
-                throw new UsageException($"--divergence: unknown value '{Printable(divergenceName)}'; valid: exact, hutchinson");
+                throw new UsageException($"--divergence: unknown value '{PrintableText.Escape(divergenceName)}'; valid: exact, hutchinson");
             bool hutchinson = divergenceName == "hutchinson";
             int probeCount = parseResult.GetValue(probes);
             if (probeCount < 1) throw new UsageException($"--probes must be ≥ 1 (got {probeCount})");
@@ -90,7 +90,7 @@ public sealed class LikelihoodCommand
             {
                 "rademacher" => ProbeDistribution.Rademacher,
                 "gaussian" => ProbeDistribution.Gaussian,
-                _ => throw new UsageException($"--probe: unknown value '{Printable(probeName)}'; valid: rademacher, gaussian"),
+                _ => throw new UsageException($"--probe: unknown value '{PrintableText.Escape(probeName)}'; valid: rademacher, gaussian"),
             };
             if (!hutchinson && OptionFactory.TryGetExplicit(parseResult, probe, out _))
                 throw new UsageException("--probe applies to --divergence hutchinson only");
@@ -99,7 +99,7 @@ public sealed class LikelihoodCommand
             if (!(absolute > 0) || !double.IsFinite(absolute)) throw new UsageException($"--atol must be finite and > 0 (got {absolute.ToString("R", CultureInfo.InvariantCulture)})");
             string terminalName = parseResult.GetValue(terminal)!;
             if (terminalName is not ("prior" or "exact"))
-                throw new UsageException($"--terminal: unknown value '{Printable(terminalName)}'; valid: prior, exact");
+                throw new UsageException($"--terminal: unknown value '{PrintableText.Escape(terminalName)}'; valid: prior, exact");
             if (terminalName == "exact" && scoreKind != "exact")
                 throw new UsageException("--terminal exact needs --score exact (a model has no exact p_T)");
             long batch = parseResult.GetValue(batchSize);
@@ -268,6 +268,4 @@ public sealed class LikelihoodCommand
         text.Append(CultureInfo.InvariantCulture, $": {target}");
         return text.ToString();
     }
-
-    static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -126,7 +126,7 @@ public static class OptionFactory
         {
             return value;
         }
-        result.AddError($"{name} must be {expected} (got '{Printable(token)}')");
+        result.AddError($"{name} must be {expected} (got '{ScoreScope.IO.PrintableText.Escape(token)}')");
         return default!;
     }
 
@@ -139,8 +139,4 @@ public static class OptionFactory
             ? $"an integer of at most {int.MaxValue} in magnitude (2³¹ − 1: larger counts are not supported)"
             : "an integer";
     }
-
-    /// <summary><paramref name="value"/> with control characters shown as \uXXXX, so that no raw escape sequence reaches the terminal.</summary>
-    static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -9,7 +9,7 @@ public sealed class DataFileException : IOException
 {
     /// <summary>Creates the exception; <paramref name="message"/> already names the file and position.</summary>
     public DataFileException(string filePath, string message, long? line = null, long? column = null)
-        : base(message)
+        : base(PrintableText.Escape(message))
     {
         FilePath = filePath;
         Line = line;

@@ -40,8 +40,16 @@ public static class NpyFile
             throw NpyHeaderParser.Error(path,
                 $"holds an array of rank {header.Shape.Length} (shape {NpyHeader.FormatShape(header.Shape)}); a rank-{rank} array is required");
         }
-        long count = header.ElementCount;
-        long needed = count * header.ItemSize;
+        long needed;
+        try
+        {
+            needed = checked(header.ElementCount * header.ItemSize);
+        }
+        catch (OverflowException)
+        {
+            throw NpyHeaderParser.Error(path,
+                $"declares shape {NpyHeader.FormatShape(header.Shape)}, whose {header.ItemSize}-byte elements exceed 2⁶³ bytes; the header is corrupt");
+        }
         long available = stream.Length - header.DataOffset;
         if (available < needed)
         {

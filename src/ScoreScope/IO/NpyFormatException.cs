@@ -9,7 +9,7 @@ public sealed class NpyFormatException : IOException
 {
     /// <summary>Creates the exception for <paramref name="filePath"/> with a message that already names the file.</summary>
     public NpyFormatException(string filePath, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(PrintableText.Escape(message), innerException)
     {
         FilePath = filePath;
     }
