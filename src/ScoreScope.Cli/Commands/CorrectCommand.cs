@@ -109,6 +109,15 @@ public sealed class CorrectCommand
                 long[] eventShape = trained?.Config.EventShape ?? proposalDistribution!.EventShape;
                 if (!eventShape.SequenceEqual(targetDistribution.EventShape))
                     throw new UsageException($"--target {targetName} has points of shape [{string.Join(", ", targetDistribution.EventShape)}], the {(trained is null ? "--data distribution" : "model")} [{string.Join(", ", eventShape)}]; they must be equal");
+                try
+                {
+                    MemoryEstimate.Check(MemoryEstimate.SamplingBytes(proposalCount, eventShape.Aggregate(1L, (p, s) => p * s)),
+                        $"{proposalCount} proposals of {string.Join(" × ", eventShape)} values");
+                }
+                catch (InsufficientMemoryException e)
+                {
+                    throw new UsageException($"--n {proposalCount}: {e.Message}; lower --n");
+                }
                 double tMin = parseResult.GetValue(minimumTime);
                 if (!(tMin > 0) || !(tMin < process.EndTime))
                     throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");

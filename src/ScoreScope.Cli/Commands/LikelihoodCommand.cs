@@ -130,6 +130,19 @@ public sealed class LikelihoodCommand
                 if (!(tMin > 0) || !(tMin < process.EndTime))
                     throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");
                 long[] eventShape = trained?.Config.EventShape ?? distribution!.EventShape;
+                long pointTotal = pointsFile is null ? pointCount : 0;
+                if (pointTotal > 0)
+                {
+                    try
+                    {
+                        MemoryEstimate.Check(MemoryEstimate.SamplingBytes(pointTotal, eventShape.Aggregate(1L, (p, s) => p * s)),
+                            $"the likelihood of {pointTotal} points of {string.Join(" × ", eventShape)} values");
+                    }
+                    catch (InsufficientMemoryException e)
+                    {
+                        throw new UsageException($"--n {pointTotal}: {e.Message}; lower --n");
+                    }
+                }
                 bool isMnist = dataName == "mnist";
                 bool dequantised = false;
                 Tensor x;

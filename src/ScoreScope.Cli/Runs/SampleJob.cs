@@ -65,6 +65,16 @@ public sealed class SampleJob : IDisposable
         var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin, settings.TStart), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr, settings.Rtol, settings.Atol), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
+        long eventSize = data.EventShape.Aggregate(1L, (p, d) => p * d);
+        try
+        {
+            ScoreScope.Runs.MemoryEstimate.Check(ScoreScope.Runs.MemoryEstimate.SamplingBytes(settings.N, eventSize),
+                string.Create(CultureInfo.InvariantCulture, $"sampling {settings.N} × {eventSize} values with the metric suite"));
+        }
+        catch (InsufficientMemoryException e)
+        {
+            throw new UsageException($"{origins.Describe("n")} {settings.N}: {e.Message}; lower {origins.Describe("n")}");
+        }
         IScoreFunction score = trained ?? UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
         {

@@ -89,6 +89,22 @@ public sealed class SampleCommandBadInputTests : IDisposable
             Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sample", "--n", "2000000000", "sampling 2000000000 × 2 values with the metric suite needs an estimated")]
+    [InlineData("sample", "--data", "mnist", "--n", "100000000", "sampling 100000000 × 784 values with the metric suite needs an estimated")]
+    [InlineData("likelihood", "--n", "2000000000", "the likelihood of 2000000000 points of 2 values needs an estimated")]
+    [InlineData("correct", "--target", "gmm8", "--data", "gmm8", "--n", "2000000000", "2000000000 proposals of 2 values needs an estimated")]
+    public void Runs_too_large_for_the_machine_are_refused_with_the_estimate(params string[] argsAndExpected)
+    {
+        string expected = argsAndExpected[^1];
+        var result = CliHarness.Run([.. argsAndExpected[..^1], "--out", _harness.PathOf("runs", "x")]);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        string line = Assert.Single(result.ErrorLines);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains("GB this machine makes available", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_harness.PathOf("runs")), "a run folder (or its parent) was created");
+    }
+
     [Fact]
     public void Control_characters_in_a_value_are_never_echoed_raw()
     {
