@@ -11,6 +11,7 @@ using ScoreScope.Cli.Tables;
 using ScoreScope.Processes;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Data;
+using ScoreScope.IO;
 using ScoreScope.Numerics;
 using ScoreScope.Scores;
 using ScoreScope.Spectra;
@@ -37,7 +38,10 @@ public sealed class SpectraCommand
     Option<string> Model { get; } = OptionFactory.Text("--model", "A run folder holding model.ckpt, or a model/checkpoint file (one of --model, --data).");
 
     Option<string> Data { get; } = OptionFactory.Text("--data",
-        $"Spectra of the exact score of this distribution instead of a model: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (one of --model, --data).");
+        $"Spectra of the exact score of this distribution instead of a model: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (one of --model, --data, --subspace-basis).");
+
+    Option<string> SubspaceBasis { get; } = OptionFactory.Text("--subspace-basis",
+        "Spectra of the exact score of the linear Gaussian manifold x₀ = F z, z ~ N(0, I), for a factor F [D, m] (m < D, full rank; .npy or .csv with D rows) — any F, orthonormalised by SVD (one of --model, --data, --subspace-basis).");
 
     readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
 
@@ -71,7 +75,7 @@ public sealed class SpectraCommand
             "Normalised score-Jacobian spectra (singular values of b²J) of a trained model over times, averaged over " +
             "points: spectra.npy/csv, dimension estimate m̂ vs t, gap widths and plots.")
         {
-            Model, Data, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
+            Model, Data, SubspaceBasis, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
         };
         foreach (var option in _process.All) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -96,6 +100,18 @@ public sealed class SpectraCommand
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException)
             {
                 throw new UsageException($"--model: {ErrorText.OneLine(e)}", e);
+            }
+        }
+        else if (settings.SubspaceBasis is { } factorFile)
+        {
+            try
+            {
+                using var factor = DataFile.LoadPoints(factorFile);
+                exactData = SubspaceGaussianDistribution.FromFactor(factor);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException)
+            {
+                throw new UsageException($"--subspace-basis '{factorFile}': {ErrorText.OneLine(e)}", e);
             }
         }
         else
@@ -199,9 +215,9 @@ public sealed class SpectraCommand
 
     SpectraSettings Resolve(ParseResult parseResult)
     {
-        string? model = parseResult.GetValue(Model), dataName = parseResult.GetValue(Data);
-        if ((model is null) == (dataName is null))
-            throw new UsageException("give exactly one of --model (a trained model) and --data (the exact score of a distribution)");
+        string? model = parseResult.GetValue(Model), dataName = parseResult.GetValue(Data), basis = parseResult.GetValue(SubspaceBasis);
+        if (new[] { model, dataName, basis }.Count(v => v is not null) != 1)
+            throw new UsageException("give exactly one of --model (a trained model), --data (the exact score of a distribution) and --subspace-basis (the exact score of x₀ = F z)");
         bool processGiven = _process.AnyGiven(parseResult);
         string? file = null;
         ProcessSettings? processSettings = null;
@@ -213,6 +229,13 @@ public sealed class SpectraCommand
             if (!File.Exists(file))
                 throw new UsageException($"--model '{model}': no model file found (expected a model.ckpt file or a folder holding one)");
             file = Path.GetFullPath(file);
+        }
+        else if (basis is not null)
+        {
+            if (!File.Exists(basis))
+                throw new UsageException($"--subspace-basis '{basis}': file not found (expected a .npy or .csv factor F with D rows and m < D columns)");
+            basis = Path.GetFullPath(basis);
+            processSettings = _process.Read(parseResult).WithDefaults();
         }
         else
         {
@@ -231,6 +254,7 @@ public sealed class SpectraCommand
         {
             Model = file,
             Data = dataName is null ? null : DatasetTable.Canonical(dataName),
+            SubspaceBasis = basis,
             Process = processSettings,
             Points = points,
             Times = ParseTimes(parseResult.GetValue(Times) ?? "log:0.001:10:36"),

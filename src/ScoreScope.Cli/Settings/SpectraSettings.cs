@@ -9,6 +9,9 @@ public sealed record SpectraSettings
     /// <summary>With an exact score: the distribution (built-in name or absolute file path); null with a model.</summary>
     public string? Data { get; init; }
 
+    /// <summary>A factor file F [D, m] (absolute path): the exact score of x₀ = F z, z ~ N(0, I); or null.</summary>
+    public string? SubspaceBasis { get; init; }
+
     /// <summary>With an exact score: the forward process (name and parameters, defaults filled in); null with a model.</summary>
     public ScoreScope.Processes.ProcessSettings? Process { get; init; }
 

@@ -87,6 +87,29 @@ public sealed class SubspaceGaussianDistribution : ExactDistribution, IManifold,
         return distribution;
     }
 
+    /// <summary>
+    /// The law of x₀ = F z, z ~ N(0, I_m), for any factor F [D, m] with m &lt; D and full column rank — no need to
+    /// orthonormalise by hand: the thin SVD F = U S Vᵀ gives the basis U and the tangent covariance S² (the data
+    /// covariance F Fᵀ = U S² Uᵀ).
+    /// </summary>
+    /// <exception cref="ArgumentException">When F is not [D, m] with 1 ≤ m &lt; D, is not finite, or is rank-deficient
+    /// (smallest singular value ≤ 10⁻¹²·largest).</exception>
+    public static SubspaceGaussianDistribution FromFactor(Tensor factor)
+    {
+        ArgumentNullException.ThrowIfNull(factor);
+        if (factor.dim() != 2 || factor.shape[1] < 1 || factor.shape[1] >= factor.shape[0])
+            throw new ArgumentException($"a factor must be [D, m] with 1 ≤ m < D; got {Shapes.Format(factor)}.", nameof(factor));
+        using var scope = NewDisposeScope();
+        var f = factor.to_type(ScalarType.Float64).cpu();
+        if (!f.isfinite().all().item<bool>())
+            throw new ArgumentException("the factor has non-finite entries.", nameof(factor));
+        var (u, s, _) = linalg.svd(f, fullMatrices: false);
+        double largest = s.max().item<double>(), smallest = s.min().item<double>();
+        if (!(smallest > 1e-12 * largest))
+            throw new ArgumentException($"the factor {Shapes.Format(factor)} is rank-deficient: singular values from {largest:G3} down to {smallest:G3}.", nameof(factor));
+        return new SubspaceGaussianDistribution(u, diag(s.Square()));
+    }
+
     /// <summary>The variance blocks this manifold was drawn from (<see cref="RandomFactor"/>), or null.</summary>
     public IReadOnlyList<VarianceBlock>? Blocks { get; private set; }
 
