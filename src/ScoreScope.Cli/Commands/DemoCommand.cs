@@ -47,7 +47,7 @@ public sealed class DemoCommand
     {
         var settings = new DemoSettings();
         var origins = new SettingOrigins(null);
-        var train = NetworkTable.WithDefaultSizes(ProcessTable.WithDefaultParameters(settings.Train));
+        var train = SettingsResolution.WithDefaultNetworkSizes(SettingsResolution.WithDefaultProcessParameters(settings.Train));
         TrainSettingsValidator.Validate(train, origins);
         string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("demo");
         bool force = parseResult.GetValue(Force);

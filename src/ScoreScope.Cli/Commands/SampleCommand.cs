@@ -189,7 +189,7 @@ public sealed class SampleCommand
             overlay.DropConfigValues(["rtol", "atol"], Clear);
         }
 
-        var settings = ProcessTable.WithDefaultParameters(WithModel(overlay.Settings, origins));
+        var settings = SettingsResolution.WithDefaultProcessParameters(WithModel(overlay.Settings, origins));
         if (SamplerTable.UsesSnr(settings.Sampler))
         {
             settings = settings with { Snr = settings.Snr ?? SamplerTable.DefaultSnr };
@@ -232,8 +232,8 @@ public sealed class SampleCommand
         }
         string option = origins.Describe("model");
         var trained = TrainedRun.Open(folder, option).Settings;
-        var given = ProcessParameters.Of(settings);
-        var model = ProcessParameters.Of(trained);
+        var given = SettingsResolution.ProcessParametersOf(settings);
+        var model = SettingsResolution.ProcessParametersOf(trained);
         var conflicts = new List<(string Key, string Given, string Model)>();
         if (origins.IsGiven("process") && settings.Process != trained.Process)
         {
@@ -260,7 +260,7 @@ public sealed class SampleCommand
             throw new Errors.UsageException($"{origins.Describe(key)} {value} conflicts with {option} '{folder}', whose model fixes " +
                 $"--{key} {fixedValue}; omit --{key} (the model fixes the process, its parameters and the data)");
         }
-        return model.ApplyTo(settings) with
+        return settings.WithProcessParameters(model) with
         {
             Model = Path.GetFullPath(folder), Data = trained.Data, Process = trained.Process, Score = "model",
         };

@@ -315,7 +315,7 @@ public sealed class TrainCommand
         {
             overlay.DropConfigValues(["width", "depth", "channels", "levels"], Clear);
         }
-        overlay.Update(s => NetworkTable.WithDefaultSizes(ProcessTable.WithDefaultParameters(s)) with
+        overlay.Update(s => SettingsResolution.WithDefaultNetworkSizes(SettingsResolution.WithDefaultProcessParameters(s)) with
         {
             Seed = s.Seed ?? (ulong)RandomNumberGenerator.GetInt32(int.MaxValue),
         });

@@ -56,7 +56,7 @@ public sealed class EvaluateJob : IDisposable
     {
         var run = TrainedRun.Open(settings.Model, origins.Describe("model"));
         var t = run.Settings;
-        var sampleSettings = ProcessParameters.Of(t).ApplyTo(new SampleSettings()) with
+        var sampleSettings = new SampleSettings().WithProcessParameters(SettingsResolution.ProcessParametersOf(t)) with
         {
             Data = t.Data,
             Process = t.Process,

@@ -61,7 +61,7 @@ public sealed class SampleJob : IDisposable
         // With --model the checkpoint is the one source of truth for the process: the sampler, the time grid and the
         // model's own parametrisation all use the ForwardProcess the model rebuilt from its recorded spec.
         var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning) : null;
-        var process = trained?.Process ?? UsageGuard.Run(() => ProcessTable.Create(settings), origins.Describe("process"));
+        var process = trained?.Process ?? UsageGuard.Run(() => SettingsResolution.CreateProcess(settings), origins.Describe("process"));
         var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin, settings.TStart), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr, settings.Rtol, settings.Atol), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));

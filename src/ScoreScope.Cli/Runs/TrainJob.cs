@@ -57,7 +57,7 @@ public sealed class TrainJob : IDisposable
     {
         ulong seed = settings.Seed ?? throw new InvalidOperationException("the seed must be resolved before training.");
         var device = DeviceTable.Create(settings.Device, origins.Describe("device"));
-        var spec = UsageGuard.Run(() => ProcessTable.Spec(settings.Process, ProcessParameters.Of(settings)), origins.Describe("process"));
+        var spec = UsageGuard.Run(() => ProcessTable.Spec(settings.Process, SettingsResolution.ProcessParametersOf(settings)), origins.Describe("process"));
         var process = UsageGuard.Run(spec.Build, origins.Describe("process"));
         var loss = UsageGuard.Run(() => LossTable.Create(settings.Loss, settings.Weighting, settings.TimeSampling, settings.TMin, process.EndTime),
             origins.Describe("loss"));
@@ -82,7 +82,7 @@ public sealed class TrainJob : IDisposable
             throw new UsageException($"{origins.Describe("net")} unet needs image data with event shape [C, H, W]; " +
                 $"--data {settings.Data} has event shape {Shapes.Format(data.EventShape)}; use --net mlp");
         }
-        var model = new ScoreModelConfig(data.EventShape, spec, NetworkTable.Create(settings),
+        var model = new ScoreModelConfig(data.EventShape, spec, SettingsResolution.CreateNetwork(settings),
             NetworkTable.Parametrisation(settings.Param));
         var resolved = new Dictionary<string, string>
         {

@@ -23,7 +23,7 @@ public static class SampleSettingsValidator
         string Name(string key) => origins.Describe(key);
 
         DatasetTable.Validate(s.Data, Name("data"));
-        SettingChecks.Process(s.Process, ProcessParameters.Of(s), origins);
+        SettingChecks.Process(s.Process, SettingsResolution.ProcessParametersOf(s), origins);
         OneOf(s.Score, ScoreTable.Names, Name("score"));
         if (s.Score == "model" && s.Model is null)
         {

@@ -19,7 +19,7 @@ public static class TrainSettingsValidator
         string Name(string key) => origins.Describe(key);
 
         DatasetTable.Validate(s.Data, Name("data"));
-        Process(s.Process, ProcessParameters.Of(s), origins);
+        Process(s.Process, SettingsResolution.ProcessParametersOf(s), origins);
         OneOf(s.Net, NetworkTable.Names, Name("net"));
         foreach (var key in new[] { "width", "depth", "channels", "levels" })
         {

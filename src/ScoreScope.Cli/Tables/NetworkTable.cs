@@ -1,4 +1,3 @@
-using ScoreScope.Cli.Settings;
 using ScoreScope.Scores;
 
 namespace ScoreScope.Cli.Tables;
@@ -32,26 +31,14 @@ public static class NetworkTable
         _ => [],
     };
 
-    /// <summary>Fills the sizes of the chosen network that are unset with defaults; clears the others.</summary>
-    public static TrainSettings WithDefaultSizes(TrainSettings s)
+    /// <summary>The network options for <paramref name="net"/> with its sizes (those of the chosen network must be set).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For an unknown network name.</exception>
+    public static NetworkOptions Create(string net, int? width, int? depth, int? channels, int? levels) => net switch
     {
-        bool mlp = s.Net == "mlp", unet = s.Net == "unet";
-        return s with
-        {
-            Width = mlp ? s.Width ?? DefaultWidth : null,
-            Depth = mlp ? s.Depth ?? DefaultDepth : null,
-            Channels = unet ? s.Channels ?? DefaultChannels : null,
-            Levels = unet ? s.Levels ?? DefaultLevels : null,
-        };
-    }
-
-    /// <summary>The network options of validated settings (sizes filled).</summary>
-    public static NetworkOptions Create(TrainSettings s) => s.Net switch
-    {
-        "mlp" => new MlpOptions(Width: s.Width!.Value, Depth: s.Depth!.Value),
-        "unet" => new UNetOptions(BaseChannels: s.Channels!.Value,
-            ChannelMultipliers: Enumerable.Range(0, s.Levels!.Value).Select(i => i == 0 ? 1 : 2).ToArray()),
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s.Net, $"unknown network '{s.Net}'; valid: {string.Join(", ", Names)}"),
+        "mlp" => new MlpOptions(Width: width!.Value, Depth: depth!.Value),
+        "unet" => new UNetOptions(BaseChannels: channels!.Value,
+            ChannelMultipliers: Enumerable.Range(0, levels!.Value).Select(i => i == 0 ? 1 : 2).ToArray()),
+        _ => throw new ArgumentOutOfRangeException(nameof(net), net, $"unknown network '{net}'; valid: {string.Join(", ", Names)}"),
     };
 
     /// <summary>The parametrisation named <paramref name="name"/>.</summary>

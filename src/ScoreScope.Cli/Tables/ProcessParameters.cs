@@ -1,5 +1,3 @@
-using ScoreScope.Cli.Settings;
-
 namespace ScoreScope.Cli.Tables;
 
 /// <summary>
@@ -8,20 +6,6 @@ namespace ScoreScope.Cli.Tables;
 /// </summary>
 public sealed record ProcessParameters(double? SigmaMin, double? SigmaMax, double? BetaMin, double? BetaMax)
 {
-    /// <summary>The parameters of sample settings.</summary>
-    public static ProcessParameters Of(SampleSettings s) => new(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
-
-    /// <summary>The parameters of train settings.</summary>
-    public static ProcessParameters Of(TrainSettings s) => new(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
-
-    /// <summary>Sample settings with these parameters.</summary>
-    public SampleSettings ApplyTo(SampleSettings s) =>
-        s with { SigmaMin = SigmaMin, SigmaMax = SigmaMax, BetaMin = BetaMin, BetaMax = BetaMax };
-
-    /// <summary>Train settings with these parameters.</summary>
-    public TrainSettings ApplyTo(TrainSettings s) =>
-        s with { SigmaMin = SigmaMin, SigmaMax = SigmaMax, BetaMin = BetaMin, BetaMax = BetaMax };
-
     /// <summary>The value of option <paramref name="key"/> (<c>sigma-min</c>, …).</summary>
     public double? this[string key] => key switch
     {

@@ -1,5 +1,4 @@
 using ScoreScope.Processes;
-using ScoreScope.Cli.Settings;
 
 namespace ScoreScope.Cli.Tables;
 
@@ -41,13 +40,7 @@ public static class ProcessTable
         return new ProcessParameters(p.SigmaMin, p.SigmaMax, p.BetaMin, p.BetaMax);
     }
 
-    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static SampleSettings WithDefaultParameters(SampleSettings settings) =>
-        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
 
-    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static TrainSettings WithDefaultParameters(TrainSettings settings) =>
-        WithDefaults(settings.Process, ProcessParameters.Of(settings)).ApplyTo(settings);
 
     /// <summary>
     /// The serialisable description of process <paramref name="name"/> with <paramref name="parameters"/> (unset ones
@@ -56,8 +49,4 @@ public static class ProcessTable
     /// <exception cref="ArgumentOutOfRangeException">For an unknown name or parameters out of range.</exception>
     public static ForwardProcessSpec Spec(string name, ProcessParameters parameters) => Settings(name, parameters).ToSpec();
 
-    /// <summary>Builds the process named in <paramref name="settings"/> (parameters already validated).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">For an unknown name or parameters the library rejects.</exception>
-    public static ForwardProcess Create(SampleSettings settings) =>
-        Spec(settings.Process, ProcessParameters.Of(settings)).Build();
 }
