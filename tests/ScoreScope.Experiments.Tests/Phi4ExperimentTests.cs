@@ -30,7 +30,7 @@ public sealed class Phi4ExperimentTests : IDisposable
         {
             foreach (string file in new[] { $"observables-{point}.csv", $"hmc-{point}.npy", $"em-{point}.npy", $"heun-{point}.npy",
                 $"snapshots-hmc-{point}.png", $"snapshots-em-{point}.png", $"histogram-phi-{point}.png", $"histogram-m-{point}.png",
-                $"normalisation-{point}.txt", $"model-{point}/model.ckpt" })
+                $"normalisation-{point}.txt", $"model-{point}/model.ckpt", $"backward-cumulants-{point}.csv", $"backward-cumulants-{point}.png" })
                 Assert.True(File.Exists(_run.PathOf(file)), $"{file} missing");
             var rows = File.ReadAllLines(_run.PathOf($"observables-{point}.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
             // HMC and the model are measured on their own samples: their κ2 differ (they would coincide if the model row

@@ -95,6 +95,7 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
         string[] figures = [.. new[] { "broken", "symmetric" }.SelectMany(p => new[]
         {
             $"snapshots-hmc-{p}.png", $"snapshots-em-{p}.png", $"snapshots-heun-{p}.png", $"histogram-phi-{p}.png", $"histogram-m-{p}.png",
+            $"backward-cumulants-{p}.png",
         })];
         return new ExperimentOutcome(claims, [table], notes, resolved, figures);
     }

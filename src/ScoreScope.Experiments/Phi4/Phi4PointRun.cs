@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ScoreScope.Analysis;
 using ScoreScope.Experiments.Plotting;
 using ScoreScope.IO;
 using ScoreScope.Lattice;
@@ -75,7 +76,22 @@ internal static class Phi4PointRun
         progress.Report($"{name}: generating {settings.GeneratedSamples} fields with Euler–Maruyama ({settings.EulerMaruyamaSteps} steps) and Heun ({settings.HeunSteps} steps)");
         var uniform = Enumerable.Range(0, settings.EulerMaruyamaSteps + 1).Select(i => 1.0 - (double)i / settings.EulerMaruyamaSteps).ToArray();
         uniform[^1] = 0;
-        var eulerMaruyama = Generate(new EulerMaruyamaSampler(), model, process, uniform, denoise: false, settings, $"em-{name}", cancellationToken);
+        // The paper's figure: site cumulants of the (normalised) field along the backward process, against the forward
+        // law κ_n(t) = a(t)ⁿκ_n(0) + δ_{n2}b(t)² of the HMC data (what an exact reverse process reproduces at every t).
+        int recordEvery = Math.Max(1, settings.EulerMaruyamaSteps / 50);
+        // Blocks of independent generated fields for the errors (at least 16 blocks even for small runs); no bootstrap.
+        var cumulantOptions = new CumulantOptions(TargetBlocks: 16, MinimumBlockSize: Math.Max(1, settings.GeneratedSamples / 32), BootstrapReplicates: 0);
+        var recorder = new CumulantRecorder(CumulantObservable.Site, i => i % recordEvery == 0, cumulantOptions);
+        var eulerMaruyama = Generate(new EulerMaruyamaSampler(), model, process, uniform, denoise: false, settings, $"em-{name}", cancellationToken,
+            step => recorder.Record(step.Index, step.Time, step.X));
+        recorder.Record(settings.EulerMaruyamaSteps, 0, eulerMaruyama);
+        var hmcSite = SampleCumulants.Site(normalised, cumulantOptions with { MinimumBlockSize = Math.Max(1, normalised.shape[0] / 32) });
+        var initial = Enumerable.Range(1, CentralMoments.MaxOrder).Select(n => hmcSite.Kappa(n).Value).ToArray();
+        var track = recorder.ToTrack(t => ForwardCumulantLaw.Predict(process, t, initial));
+        File.WriteAllText(Path.Combine(folder, $"backward-cumulants-{name}.csv"), track.ToCsv());
+        CumulantTrackPlot.WriteTracks(Path.Combine(folder, $"backward-cumulants-{name}.png"),
+            [.. new[] { 2, 4, 6, 8 }.Select(n => Series(track, n))],
+            $"site cumulants (normalised field) along the Euler–Maruyama backward process, {name} point; line: forward law of the HMC data");
         seconds["euler-maruyama"] = Lap(clock);
         var heun = Generate(new ProbabilityFlowHeunSampler(), model, process, TimeGrid.Karras(process, settings.HeunSteps, TimeGrid.DefaultMinimumTime),
             denoise: true, settings, $"heun-{name}", cancellationToken);
@@ -96,10 +112,17 @@ internal static class Phi4PointRun
         return new Phi4PointResult(name, kappa, settings.Lambda, hmcTable, emTable, heunTable, acceptance, heldOutLoss, seconds);
     }
 
-    static Tensor Generate(ISampler sampler, ScoreModel model, ForwardProcess process, double[] times, bool denoise, Phi4Settings settings,
-        string stream, CancellationToken cancellationToken)
+    static CumulantTrackPlot.Series Series(CumulantTrack track, int order)
     {
-        var options = new SamplingOptions(Seeds.Derive(settings.Seed, stream)) { BatchSize = settings.SamplingBatchSize, DenoiseFinal = denoise };
+        var points = track.OfOrder(order).OrderBy(p => p.Time).ToArray();
+        return new CumulantTrackPlot.Series(order, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Estimate.Value)],
+            [.. points.Select(p => p.Estimate.StandardError)], [.. points.Select(p => p.Analytic)]);
+    }
+
+    static Tensor Generate(ISampler sampler, ScoreModel model, ForwardProcess process, double[] times, bool denoise, Phi4Settings settings,
+        string stream, CancellationToken cancellationToken, Action<SamplerStep>? onStep = null)
+    {
+        var options = new SamplingOptions(Seeds.Derive(settings.Seed, stream)) { BatchSize = settings.SamplingBatchSize, DenoiseFinal = denoise, OnStep = onStep };
         return SamplerRunner.Sample(sampler, model, process, settings.GeneratedSamples, [1, settings.Size, settings.Size], times, options, cancellationToken);
     }
 
