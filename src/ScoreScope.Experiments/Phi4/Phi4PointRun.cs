@@ -91,7 +91,7 @@ internal static class Phi4PointRun
         File.WriteAllText(Path.Combine(folder, $"backward-cumulants-{name}.csv"), track.ToCsv());
         CumulantTrackPlot.WriteTracks(Path.Combine(folder, $"backward-cumulants-{name}.png"),
             [.. new[] { 2, 4, 6, 8 }.Select(n => Series(track, n))],
-            $"site cumulants (normalised field) along the Euler–Maruyama backward process, {name} point; line: forward law of the HMC data");
+            $"φ⁴ {name}, EM backward (line: forward law of HMC)");
         seconds["euler-maruyama"] = Lap(clock);
         var heun = Generate(new ProbabilityFlowHeunSampler(), model, process, TimeGrid.Karras(process, settings.HeunSteps, TimeGrid.DefaultMinimumTime),
             denoise: true, settings, $"heun-{name}", cancellationToken);
