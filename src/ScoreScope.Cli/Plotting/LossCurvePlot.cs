@@ -50,6 +50,6 @@ public static class LossCurvePlot
         plot.XLabel("step");
         plot.YLabel(logarithmic ? "loss (log scale)" : "loss");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
+        ScoreScope.Experiments.Plotting.PlotFile.Save(plot, path, width, height);
     }
 }

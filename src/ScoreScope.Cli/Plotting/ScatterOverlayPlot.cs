@@ -35,7 +35,7 @@ public static class ScatterOverlayPlot
         plot.Axes.SetLimits(limits.XMin, limits.XMax, limits.YMin, limits.YMax);
         plot.Axes.SquareUnits();
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, size, size);
+        ScoreScope.Experiments.Plotting.PlotFile.Save(plot, path, size, size);
     }
 
     static void Add(Plot plot, (double[] X, double[] Y) points, Color color, string label)

@@ -37,6 +37,6 @@ public static class ScoreErrorPlot
         plot.XLabel("t");
         plot.YLabel("E‖s_θ − s*‖² / E‖s*‖² (log scale)");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
+        ScoreScope.Experiments.Plotting.PlotFile.Save(plot, path, width, height);
     }
 }

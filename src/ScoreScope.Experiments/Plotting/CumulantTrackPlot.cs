@@ -53,7 +53,7 @@ public static class CumulantTrackPlot
         plot.XLabel("t");
         plot.YLabel("κ_n / κ_n^exact − 1");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
+        PlotFile.Save(plot, path, width, height);
     }
 
     /// <summary>A 2 × 2 grid of κ_n(t) panels (markers with error bars) with the analytic law as a line.</summary>

@@ -32,6 +32,6 @@ public static class LinePlot
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
+        PlotFile.Save(plot, path, width, height);
     }
 }

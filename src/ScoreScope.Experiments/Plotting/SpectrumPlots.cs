@@ -33,7 +33,7 @@ public static class SpectrumPlots
         plot.Title(title);
         plot.XLabel("log₁₀ σ² (σ² = b²/a²)");
         plot.YLabel("sorted position (ascending ν)");
-        plot.SavePng(path, 900, 600);
+        PlotFile.Save(plot, path, 900, 600);
     }
 
     /// <summary>Curves over log₁₀ t (measured as markers or thin lines, theory dashed).</summary>
@@ -57,6 +57,6 @@ public static class SpectrumPlots
         plot.XLabel("log₁₀ σ² (σ² = b²/a²)");
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, 900, 600);
+        PlotFile.Save(plot, path, 900, 600);
     }
 }
