@@ -51,7 +51,7 @@ public sealed class CorrectCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "--data", "gmm8" }, "--target is required")]
     [InlineData(new[] { "--target", "gmm9", "--data", "gmm8" }, "--target: unknown value 'gmm9'; valid: gmm8, gaussian10")]
-    [InlineData(new[] { "--target", "phi4:L=8,kappa=0.2,lambda=0.02", "--data", "gmm8" }, "--target phi4: needs a diffusion model of lattice fields")]
+    [InlineData(new[] { "--target", "phi4:L=8,kappa=0.2,lambda=0.02", "--data", "gmm8" }, "--target phi4: not supported yet")]
     [InlineData(new[] { "--target", "gmm8" }, "give exactly one of --model")]
     [InlineData(new[] { "--target", "gaussian10", "--data", "gmm8" }, "--target gaussian10 has points of shape [10], the --data distribution [2]; they must be equal")]
     [InlineData(new[] { "--target", "gmm8", "--data", "gmm8", "--rtol", "0" }, "--rtol must be finite and > 0 (got 0)")]
