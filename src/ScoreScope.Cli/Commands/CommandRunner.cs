@@ -8,7 +8,8 @@ namespace ScoreScope.Cli.Commands;
 /// Runs a command body and maps every failure to one line on stderr and an exit code: bad input
 /// (<see cref="UsageException"/>, a library <see cref="ArgumentException"/>, a <see cref="RunFolderException"/> of
 /// <c>--out</c>) → 2; cancellation → 130; anything else
-/// → 1. The stack trace follows only with <c>--verbose</c>.
+/// → 1. The stack trace follows only with <c>--verbose</c>. Every line is written through
+/// <see cref="ScoreScope.IO.PrintableText"/>, so no command needs to escape the values it echoes in its messages.
 /// </summary>
 public static class CommandRunner
 {
@@ -46,7 +47,8 @@ public static class CommandRunner
         console.Error.WriteLine(ScoreScope.IO.PrintableText.Escape(line));
         if (verbose)
         {
-            console.Error.WriteLine(exception.ToString());
+            foreach (string traceLine in exception.ToString().Split('\n'))
+                console.Error.WriteLine(ScoreScope.IO.PrintableText.Escape(traceLine.TrimEnd('\r')));
         }
         return exitCode;
     }

@@ -74,19 +74,19 @@ public sealed class CorrectCommand
             if (targetName.StartsWith("phi4", StringComparison.Ordinal))
                 throw new UsageException("--target phi4: not supported yet — the lattice models of 'reproduce phi4' would need L² vector–Jacobian products per ODE evaluation (measured at L = 8 on a CPU: 0.12 s per proposal and ODE evaluation, i.e. 12–36 s per proposal); valid now: " + string.Join(", ", Targets));
             if (!Targets.Contains(targetName))
-                throw new UsageException($"--target: unknown value '{PrintableText.Escape(targetName)}'; valid: {string.Join(", ", Targets)}");
+                throw new UsageException($"--target: unknown value '{targetName}'; valid: {string.Join(", ", Targets)}");
             string? modelFolder = parseResult.GetValue(model), dataName = parseResult.GetValue(data);
             if ((modelFolder is null) == (dataName is null))
                 throw new UsageException("give exactly one of --model (a trained model proposes) and --data (the exact score of a distribution proposes)");
             if (dataName is not null && !Targets.Contains(dataName))
-                throw new UsageException($"--data: unknown value '{PrintableText.Escape(dataName)}'; valid: {string.Join(", ", Targets)}");
+                throw new UsageException($"--data: unknown value '{dataName}'; valid: {string.Join(", ", Targets)}");
             if (modelFolder is not null && _process.AnyGiven(parseResult))
                 throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
             int proposalCount = parseResult.GetValue(count);
             if (proposalCount < 2) throw new UsageException($"--n must be ≥ 2 (got {proposalCount})");
             double relative = parseResult.GetValue(rtol), absolute = parseResult.GetValue(atol);
-            if (!(relative > 0) || !double.IsFinite(relative)) throw new UsageException($"--rtol must be finite and > 0 (got {relative.ToString("R", CultureInfo.InvariantCulture)})");
-            if (!(absolute > 0) || !double.IsFinite(absolute)) throw new UsageException($"--atol must be finite and > 0 (got {absolute.ToString("R", CultureInfo.InvariantCulture)})");
+            SettingChecks.PositiveFinite(relative, "--rtol");
+            SettingChecks.PositiveFinite(absolute, "--atol");
             long batch = parseResult.GetValue(batchSize);
             if (batch < 1) throw new UsageException($"--batch-size must be ≥ 1 (got {batch})");
             ulong seedValue = parseResult.GetValue(seed);
@@ -109,15 +109,7 @@ public sealed class CorrectCommand
                 long[] eventShape = trained?.Config.EventShape ?? proposalDistribution!.EventShape;
                 if (!eventShape.SequenceEqual(targetDistribution.EventShape))
                     throw new UsageException($"--target {targetName} has points of shape [{string.Join(", ", targetDistribution.EventShape)}], the {(trained is null ? "--data distribution" : "model")} [{string.Join(", ", eventShape)}]; they must be equal");
-                try
-                {
-                    MemoryEstimate.Check(MemoryEstimate.SamplingBytes(proposalCount, eventShape.Aggregate(1L, (p, s) => p * s)),
-                        $"{proposalCount} proposals of {string.Join(" × ", eventShape)} values");
-                }
-                catch (InsufficientMemoryException e)
-                {
-                    throw new UsageException($"--n {proposalCount}: {e.Message}; lower --n");
-                }
+                SettingChecks.FitsInMemory(proposalCount, eventShape, $"{proposalCount} proposals of {string.Join(" × ", eventShape)} values", "--n");
                 double tMin = parseResult.GetValue(minimumTime);
                 if (!(tMin > 0) || !(tMin < process.EndTime))
                     throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");
@@ -156,7 +148,7 @@ public sealed class CorrectCommand
                 double Worst(IEnumerable<double> z) => z.Select(Math.Abs).DefaultIfEmpty(0).Max();
 
                 // Means: raw (independent proposals) and corrected (Γ-method over the chain).
-                var rawMeans = Enumerable.Range(0, (int)d).Select(i => GammaMethod.Mean(points[.., i].contiguous().data<double>().ToArray())).ToArray();
+                var rawMeans = ChainObservables.Means(points); // independent proposals: τ_int ≈ 1/2, the plain standard error
                 var chainMeans = ChainObservables.Means(states);
                 metrics["raw-mean-max-z"] = Worst(rawMeans.Select((e, i) => (e.Value - exactMean[i].item<double>()) / e.StandardError));
                 metrics["corrected-mean-max-z"] = Worst(chainMeans.Select((e, i) => (e.Value - exactMean[i].item<double>()) / e.StandardError));
@@ -212,10 +204,7 @@ public sealed class CorrectCommand
                     NpyFile.Write(Path.Combine(folder, "log_target.npy"), logTarget);
                     NpyFile.Write(Path.Combine(folder, "chain.npy"), states);
                     NpyFile.Write(Path.Combine(folder, "weights.npy"), weights.Normalised);
-                    File.WriteAllText(Path.Combine(folder, "metrics.json"), metrics.ToJsonString(ConfigJson.SerializerOptions) + "\n");
-                    var csv = new StringBuilder("metric,value\n");
-                    foreach (var (key, value) in metrics) csv.Append(CultureInfo.InvariantCulture, $"{key},{value}\n");
-                    File.WriteAllText(Path.Combine(folder, "metrics.csv"), csv.ToString());
+                    MetricsFiles.Write(folder, metrics);
                     claims.Write(folder);
                     using var referenceGenerator = Seeds.Generator(Seeds.Derive(seedValue, "reference"));
                     var reference = process.SampleMarginal(targetDistribution.Sample(Math.Min(proposalCount, 20_000), referenceGenerator), tMin, referenceGenerator);

@@ -70,7 +70,7 @@ public sealed class LikelihoodCommand
             string? modelFolder = parseResult.GetValue(model);
             string scoreKind = parseResult.GetValue(score) ?? (modelFolder is null ? "exact" : "model");
             if (scoreKind is not ("exact" or "model"))
-                throw new UsageException($"--score: unknown value '{PrintableText.Escape(scoreKind)}'; valid: exact, model");
+                throw new UsageException($"--score: unknown value '{scoreKind}'; valid: exact, model");
             if (scoreKind == "model" && modelFolder is null)
                 throw new UsageException("--score model needs --model (a 'scorescope train' run folder)");
             if (scoreKind == "exact" && modelFolder is not null)
@@ -79,7 +79,7 @@ public sealed class LikelihoodCommand
                 throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
             string divergenceName = parseResult.GetValue(divergence)!;
             if (divergenceName is not ("exact" or "hutchinson"))
-                throw new UsageException($"--divergence: unknown value '{PrintableText.Escape(divergenceName)}'; valid: exact, hutchinson");
+                throw new UsageException($"--divergence: unknown value '{divergenceName}'; valid: exact, hutchinson");
             bool hutchinson = divergenceName == "hutchinson";
             int probeCount = parseResult.GetValue(probes);
             if (probeCount < 1) throw new UsageException($"--probes must be ≥ 1 (got {probeCount})");
@@ -90,16 +90,16 @@ public sealed class LikelihoodCommand
             {
                 "rademacher" => ProbeDistribution.Rademacher,
                 "gaussian" => ProbeDistribution.Gaussian,
-                _ => throw new UsageException($"--probe: unknown value '{PrintableText.Escape(probeName)}'; valid: rademacher, gaussian"),
+                _ => throw new UsageException($"--probe: unknown value '{probeName}'; valid: rademacher, gaussian"),
             };
             if (!hutchinson && OptionFactory.TryGetExplicit(parseResult, probe, out _))
                 throw new UsageException("--probe applies to --divergence hutchinson only");
             double relative = parseResult.GetValue(rtol), absolute = parseResult.GetValue(atol);
-            if (!(relative > 0) || !double.IsFinite(relative)) throw new UsageException($"--rtol must be finite and > 0 (got {relative.ToString("R", CultureInfo.InvariantCulture)})");
-            if (!(absolute > 0) || !double.IsFinite(absolute)) throw new UsageException($"--atol must be finite and > 0 (got {absolute.ToString("R", CultureInfo.InvariantCulture)})");
+            SettingChecks.PositiveFinite(relative, "--rtol");
+            SettingChecks.PositiveFinite(absolute, "--atol");
             string terminalName = parseResult.GetValue(terminal)!;
             if (terminalName is not ("prior" or "exact"))
-                throw new UsageException($"--terminal: unknown value '{PrintableText.Escape(terminalName)}'; valid: prior, exact");
+                throw new UsageException($"--terminal: unknown value '{terminalName}'; valid: prior, exact");
             if (terminalName == "exact" && scoreKind != "exact")
                 throw new UsageException("--terminal exact needs --score exact (a model has no exact p_T)");
             long batch = parseResult.GetValue(batchSize);
@@ -132,17 +132,7 @@ public sealed class LikelihoodCommand
                 long[] eventShape = trained?.Config.EventShape ?? distribution!.EventShape;
                 long pointTotal = pointsFile is null ? pointCount : 0;
                 if (pointTotal > 0)
-                {
-                    try
-                    {
-                        MemoryEstimate.Check(MemoryEstimate.SamplingBytes(pointTotal, eventShape.Aggregate(1L, (p, s) => p * s)),
-                            $"the likelihood of {pointTotal} points of {string.Join(" × ", eventShape)} values");
-                    }
-                    catch (InsufficientMemoryException e)
-                    {
-                        throw new UsageException($"--n {pointTotal}: {e.Message}; lower --n");
-                    }
-                }
+                    SettingChecks.FitsInMemory(pointTotal, eventShape, $"the likelihood of {pointTotal} points of {string.Join(" × ", eventShape)} values", "--n");
                 bool isMnist = dataName == "mnist";
                 bool dequantised = false;
                 Tensor x;
@@ -210,10 +200,7 @@ public sealed class LikelihoodCommand
                     if (result.StandardError is { } se) NpyFile.Write(Path.Combine(folder, "log_likelihood_se.npy"), se.cpu());
                     if (closedForm is not null) NpyFile.Write(Path.Combine(folder, "exact_log_density.npy"), closedForm);
                     NpyFile.Write(Path.Combine(folder, "terminal.npy"), result.Terminal.cpu());
-                    File.WriteAllText(Path.Combine(folder, "metrics.json"), metrics.ToJsonString(ConfigJson.SerializerOptions) + "\n");
-                    var csv = new StringBuilder("metric,value\n");
-                    foreach (var (key, value) in metrics) csv.Append(CultureInfo.InvariantCulture, $"{key},{value}\n");
-                    File.WriteAllText(Path.Combine(folder, "metrics.csv"), csv.ToString());
+                    MetricsFiles.Write(folder, metrics);
                     ConfigJson.Write(folder, "likelihood", config, new Dictionary<string, string>
                     {
                         ["points"] = x.shape[0].ToString(CultureInfo.InvariantCulture),

@@ -126,7 +126,7 @@ public static class OptionFactory
         {
             return value;
         }
-        result.AddError($"{name} must be {expected} (got '{ScoreScope.IO.PrintableText.Escape(token)}')");
+        result.AddError($"{name} must be {expected} (got '{token}')");
         return default!;
     }
 

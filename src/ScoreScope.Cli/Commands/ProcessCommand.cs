@@ -76,15 +76,15 @@ public sealed class ProcessCommand
         double Time(string s) =>
             double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= end
                 ? v
-                : throw new UsageException($"--times: '{Printable(s)}' is not a time in (0, {F(end)}]");
+                : throw new UsageException($"--times: '{s}' is not a time in (0, {F(end)}]");
         double[] values;
         if (text.StartsWith("log:", StringComparison.Ordinal))
         {
             var parts = text.Split(':');
             if (parts.Length != 4 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 2 || count > 100_000)
-                throw new UsageException($"--times '{Printable(text)}': expected log:MIN:MAX:COUNT with 2 ≤ COUNT ≤ 100000");
+                throw new UsageException($"--times '{text}': expected log:MIN:MAX:COUNT with 2 ≤ COUNT ≤ 100000");
             double lo = Time(parts[1]), hi = Time(parts[2]);
-            if (!(hi > lo)) throw new UsageException($"--times '{Printable(text)}': MAX must exceed MIN");
+            if (!(hi > lo)) throw new UsageException($"--times '{text}': MAX must exceed MIN");
             values = Numerics.GeometricSpacing.Between(lo, hi, count);
         }
         else
@@ -105,7 +105,7 @@ public sealed class ProcessCommand
         return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s =>
         {
             if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double sigma) || !(sigma > low) || !(sigma <= high))
-                throw new UsageException($"--sigmas: '{Printable(s)}' is not a noise level in ({F(low)}, {F(high)}], the range this process reaches");
+                throw new UsageException($"--sigmas: '{s}' is not a noise level in ({F(low)}, {F(high)}], the range this process reaches");
             return (sigma, process.TimeAtNoiseToSignal(sigma));
         }).ToArray();
     }
@@ -147,5 +147,4 @@ public sealed class ProcessCommand
 
     static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

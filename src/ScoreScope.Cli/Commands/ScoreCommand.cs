@@ -130,7 +130,7 @@ public sealed class ScoreCommand
         var values = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s =>
             double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= end
                 ? v
-                : throw new UsageException($"--times: '{string.Concat(s.Select(c => char.IsControl(c) ? '?' : c))}' is not a time in (0, {end.ToString("G6", CultureInfo.InvariantCulture)}]")).ToArray();
+                : throw new UsageException($"--times: '{s}' is not a time in (0, {end.ToString("G6", CultureInfo.InvariantCulture)}]")).ToArray();
         if (values.Length == 0) throw new UsageException("--times: give at least one time");
         return values;
     }

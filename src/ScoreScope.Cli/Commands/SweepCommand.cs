@@ -82,7 +82,7 @@ public sealed class SweepCommand
         command.SetAction((parseResult, cancellationToken) => System.Threading.Tasks.Task.Run(() => CommandRunner.Run("sweep run", _console, parseResult.GetValue(verbose), () =>
         {
             string kind = parseResult.GetValue(backend)!;
-            if (kind is not ("local" or "slurm")) throw new UsageException($"--backend '{Printable(kind)}': expected local or slurm");
+            if (kind is not ("local" or "slurm")) throw new UsageException($"--backend '{kind}': expected local or slurm");
             string target = parseResult.GetValue(outOption) ?? throw new UsageException("--out is required: the sweep's folder");
             int workerCount = parseResult.GetValue(workers);
             if (workerCount is < 1 or > 256) throw new UsageException($"--workers {workerCount}: expected an integer in [1, 256]");
@@ -195,7 +195,7 @@ public sealed class SweepCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new UsageException($"--metric {Printable(metricName)} --axis {Printable(axisName!)}: {e.Message}");
+                    throw new UsageException($"--metric {metricName} --axis {axisName}: {e.Message}");
                 }
                 string safe = string.Concat($"plot-{metricName}-vs-{axisName}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
                 string path = Path.Combine(folder.Path, safe);
@@ -249,7 +249,7 @@ public sealed class SweepCommand
             if (parsed.Errors.Count > 0)
             {
                 string setting = string.Join(", ", point.Options.Select(o => $"{o.Key}={o.Value}"));
-                throw new UsageException($"sweep file '{path}': point {point.Id} ({Printable(setting)}): 'scorescope {sweep.CommandText}' rejects it: {Printable(parsed.Errors[0].Message)}");
+                throw new UsageException($"sweep file '{path}': point {point.Id} ({setting}): 'scorescope {sweep.CommandText}' rejects it: {parsed.Errors[0].Message}");
             }
         }
         return (sweep, points);
@@ -265,7 +265,7 @@ public sealed class SweepCommand
         foreach (var group in failed.GroupBy(f => folder.ReadStatus(f.Point.Id)!.Reason))
         {
             string lastLine = folder.ReadStatus(group.First().Point.Id)!.LogTail?.Split('\n').LastOrDefault(l => l.Trim().Length > 0 && !l.StartsWith('#')) ?? "";
-            _console.Output.WriteLine($"  failed ({group.Key}): {string.Join(", ", group.Select(g => g.Point.Id))}{(lastLine.Length > 0 ? " — " + Printable(lastLine) : "")}");
+            _console.Output.WriteLine($"  failed ({group.Key}): {string.Join(", ", group.Select(g => g.Point.Id))}{(lastLine.Length > 0 ? " — " + ScoreScope.IO.PrintableText.Escape(lastLine) : "")}");
         }
         if (failed.Length > 0) _console.Output.WriteLine($"  logs in {Path.Combine(folder.Path, "logs")}; rerun the same command to run interrupted points again (--retry-failed for the rest)");
         return failed.Length == 0 && missing == 0 ? ExitCodes.Success : ExitCodes.Failure;
@@ -285,12 +285,8 @@ public sealed class SweepCommand
     static void CheckDirective(string option, string? value)
     {
         if (value is not null && (value.Length == 0 || value.Any(char.IsControl)))
-            throw new UsageException($"{option} '{Printable(value)}': expected a non-empty single-line value");
+            throw new UsageException($"{option} '{value}': expected a non-empty single-line value");
     }
-
-    /// <summary><paramref name="value"/> with control characters shown as \uXXXX (never echoed raw to a terminal).</summary>
-    static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     static T Guard<T>(Func<T> action)
     {
@@ -300,11 +296,11 @@ public sealed class SweepCommand
         }
         catch (SweepFileException e)
         {
-            throw new UsageException(Printable(e.Message));
+            throw new UsageException(e.Message);
         }
         catch (SweepFolderException e)
         {
-            throw new UsageException("--out " + Printable(e.Message));
+            throw new UsageException("--out " + e.Message);
         }
     }
 

@@ -66,15 +66,8 @@ public sealed class SampleJob : IDisposable
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr, settings.Rtol, settings.Atol), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
         long eventSize = data.EventShape.Aggregate(1L, (p, d) => p * d);
-        try
-        {
-            ScoreScope.Runs.MemoryEstimate.Check(ScoreScope.Runs.MemoryEstimate.SamplingBytes(settings.N, eventSize),
-                string.Create(CultureInfo.InvariantCulture, $"sampling {settings.N} × {eventSize} values with the metric suite"));
-        }
-        catch (InsufficientMemoryException e)
-        {
-            throw new UsageException($"{origins.Describe("n")} {settings.N}: {e.Message}; lower {origins.Describe("n")}");
-        }
+        SettingChecks.FitsInMemory(settings.N, data.EventShape,
+            string.Create(CultureInfo.InvariantCulture, $"sampling {settings.N} × {eventSize} values with the metric suite"), origins.Describe("n"));
         IScoreFunction score = trained ?? UsageGuard.Run(() => ScoreTable.Create(settings.Score, data, process), origins.Describe("score"));
         var resolved = new Dictionary<string, string>
         {

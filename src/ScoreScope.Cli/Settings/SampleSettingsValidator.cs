@@ -51,8 +51,7 @@ public static class SampleSettingsValidator
         {
             if (origins.IsGiven(key) && !SamplerTable.UsesTolerances(s.Sampler))
                 throw new UsageException($"{Name(key)} applies only to --sampler rk45 (got --sampler {s.Sampler})");
-            if (value is { } tolerance && !(tolerance > 0 && double.IsFinite(tolerance)))
-                throw new UsageException($"{Name(key)} must be finite and > 0 (got {F(tolerance)})");
+            if (value is { } tolerance) SettingChecks.PositiveFinite(tolerance, Name(key));
         }
         if (s.N < 1)
         {

@@ -54,6 +54,32 @@ public static class SettingChecks
         }
     }
 
+    /// <summary><paramref name="value"/> must be a finite positive number (an ODE tolerance such as --rtol or --atol).</summary>
+    public static void PositiveFinite(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new UsageException($"{name} must be finite and > 0 (got {F(value)})");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> points of <paramref name="eventShape"/> must fit in memory
+    /// (<see cref="ScoreScope.Runs.MemoryEstimate"/>); otherwise the option <paramref name="name"/> is named with a fix.
+    /// </summary>
+    public static void FitsInMemory(long count, IReadOnlyList<long> eventShape, string what, string name)
+    {
+        long eventSize = eventShape.Aggregate(1L, (p, s) => p * s);
+        try
+        {
+            ScoreScope.Runs.MemoryEstimate.Check(ScoreScope.Runs.MemoryEstimate.SamplingBytes(count, eventSize), what);
+        }
+        catch (InsufficientMemoryException e)
+        {
+            throw new UsageException($"{name} {count}: {e.Message}; lower {name}");
+        }
+    }
+
     /// <summary>A number as typed back to the user (round-trip format).</summary>
     public static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
