@@ -86,7 +86,8 @@ public sealed class DemoCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {Path.Combine(trainOut, "model.ckpt")}  {trained.Step} steps, held-out loss (EMA) {trained.LastMetrics?.HeldOutLossEma:G4}; loss.png, metrics.csv"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {Path.Combine(evaluateOut, "score_error.png")}  max rel_error on t ∈ [{EvaluateJob.WindowStart}, 1] = {evaluated.MaxRelativeError:G3}"));
+            $"  {Path.Combine(evaluateOut, "score_error.png")}  max rel_error on t ∈ [{EvaluateJob.WindowStart}, 1] = {evaluated.MaxRelativeError:G3} " +
+            $"({(evaluated.MaxRelativeError <= EvaluateJob.AcceptanceLevel ? "within" : "above")} its level {EvaluateJob.AcceptanceLevel})"));
         output.WriteLine($"  {Path.Combine(evaluateOut, "sample", "samples.png")}  {string.Join(" × ", evaluated.Sample.SampleShape)} samples of the model over data");
         output.WriteLine($"  rerun a stage: scorescope train --config {Path.Combine(trainOut, "config.json")} --out <folder>");
         RunSummary.PrintMetrics(_console, evaluated.Rows);

@@ -12,10 +12,19 @@ public sealed record DemoSettings
     public const ulong DefaultSeed = 20251124;
 
     /// <summary>
-    /// The training stage: a small MLP (64 × 2, EDM preconditioning) on gmm8 under VP, 6000 steps of 256. At 1500 steps
-    /// (the earlier default) the model had not yet learned the small-t structure (max rel_error on [0.1, 1] = 0.43; 3000
-    /// steps: 0.37) and failed the demo's own level 0.05; at 6000 steps it is 0.023 (seed 20251124), 30 s of training.
+    /// The training stage: a small MLP (64 × 2, EDM preconditioning) on gmm8 under VP, 4000 steps of 256 at peak
+    /// learning rate 1e-2.
     /// </summary>
+    /// <remarks>
+    /// The learning rate, not the size, decides whether this model meets the score-error level (issue 13). The network
+    /// first learns the rotation-invariant ring (radius 4, radial std 0.5) and sits on that plateau until its weights have
+    /// moved far enough to resolve the 8 modes along the ring; with Adam each step moves a weight by about the learning
+    /// rate, so the escape is set by lr × steps under the cosine decay. At the CLI's lr 2e-3 (tuned for 6000 steps)
+    /// 1500 steps end on the plateau: max rel_error on [0.1, 1] 0.429 at t = 0.10, samples spread uniformly along the
+    /// ring (tangential std 0.90 within ±π/8 of a mode, uniform: 0.91). Batch 1024 (0.397), width 128 × depth 3
+    /// (0.420), EMA 0 (0.429), no gradient clipping (0.429), log-uniform times (0.425), t_min 0.01 (0.429) do not change
+    /// that; lr 1e-2 gives 0.064 at 1500 steps, 0.014 at 3000 and 0.011 at 4000 steps (seeds 2 and 3: 0.019, 0.027).
+    /// </remarks>
     public TrainSettings Train { get; init; } = new()
     {
         Data = "gmm8",
@@ -23,8 +32,9 @@ public sealed record DemoSettings
         Net = "mlp",
         Width = 64,
         Depth = 2,
-        Steps = 6000,
+        Steps = 4000,
         Batch = 256,
+        Lr = 1e-2,
         Seed = DefaultSeed,
         CheckpointEvery = 0,
         EvaluateEvery = 250,

@@ -37,11 +37,15 @@ public sealed class DemoCommandTests : IDisposable
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
         }
-        // The demo's model passes its own score-error level (issue 13: at 1500 training steps it reported 0.43 against 0.05).
-        var scoreError = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "evaluate", "metrics.json")))!["score-error"]!;
-        double worst = scoreError["max-rel-error-in-window"]!.GetValue<double>(), level = scoreError["acceptance-level"]!.GetValue<double>();
-        Assert.True(scoreError["within-acceptance-level"]!.GetValue<bool>() && worst < level,
-            $"the demo's max rel_error on [0.1, 1] is {worst} (level {level})");
+        // Issue 13: the demo's model meets its own score-error level (it ended on the ring plateau at 0.43 with lr 2e-3).
+        using (var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "evaluate", "metrics.json"))))
+        {
+            var scoreError = metrics.RootElement.GetProperty("score-error");
+            double worst = scoreError.GetProperty("max-rel-error-in-window").GetDouble();
+            Assert.True(scoreError.GetProperty("within-acceptance-level").GetBoolean(), $"max rel_error on [0.1, 1] = {worst}");
+            Assert.True(worst <= scoreError.GetProperty("acceptance-level").GetDouble(), $"max rel_error on [0.1, 1] = {worst}");
+        }
+        Assert.Contains("within its level 0.05", result.Output);
         // The stages' configs name the final folder, not the temporary one the demo was written to.
         Assert.DoesNotContain(".partial-", File.ReadAllText(Path.Combine(output, "evaluate", "sample", "config.json")));
 
