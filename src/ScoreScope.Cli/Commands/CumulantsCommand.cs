@@ -93,6 +93,14 @@ public sealed class CumulantsCommand
             RunFolder.Write(target, force, folder =>
             {
                 File.WriteAllText(Path.Combine(folder, "cumulants.csv"), csv);
+                if (summary.Cumulants.Count >= 3 && summary.Kappa(2).Value > 0)
+                {
+                    var orders = Enumerable.Range(1, summary.Cumulants.Count).ToArray();
+                    ScoreScope.Experiments.Plotting.StandardisedCumulantPlot.Write(Path.Combine(folder, "standardised-cumulants.png"),
+                        orders.Select(n => summary.Kappa(n).Value).ToArray(), orders.Select(n => summary.Kappa(n).JackknifeError).ToArray(),
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"{settings.Observable} of {Path.GetFileName(settings.In)}: {summary.Count} values, jackknife SE (κ2 relative SE {summary.Kappa(2).JackknifeError / summary.Kappa(2).Value:G2})"));
+                }
                 var config = new RunConfig<CumulantsSettings>
                 {
                     Command = "cumulants",

@@ -116,7 +116,7 @@ public sealed class HmcCommand
             };
             File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
             return 0;
-        });
+        }, CliRunFolders.Options(_console, "hmc"));
         _console.Output.WriteLine(FormattableString.Invariant(
             $"HMC {lattice}, κ = {settings.Kappa}, λ = {settings.Lambda}: {ensemble.Count} configurations from {settings.Chains} chains; acceptance {statistics.AcceptanceRate:F3}, ⟨ΔH⟩ = {statistics.DeltaH.Value:G4} ± {statistics.DeltaH.StandardError:G2}, ⟨e^(−ΔH)⟩ = {statistics.ExpMinusDeltaH.Value:G5} ± {statistics.ExpMinusDeltaH.StandardError:G2}; {siteUpdates / seconds:G3} site-updates/s"));
         LatticeReport.Print(_console, $"observables of {ensemble.Count} configurations ({settings.Chains} chains; errors: Γ-method, τ_int in configurations)",

@@ -104,7 +104,7 @@ public sealed class LatticeCommand
                 };
                 File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
                 return 0;
-            });
+            }, CliRunFolders.Options(_console, "lattice"));
             _console.Output.WriteLine($"Output: {target}");
         }
         return ExitCodes.Success;

@@ -8,6 +8,7 @@ using ScoreScope.Cli.Settings;
 using ScoreScope.Cli.Terminal;
 using ScoreScope.Experiments;
 using ScoreScope.IO;
+using ScoreScope.Reports;
 using ScoreScope.Runs;
 
 namespace ScoreScope.Cli.Commands;
@@ -108,7 +109,7 @@ public sealed class ReproduceCommand
         {
             var watch = Stopwatch.StartNew();
             var outcome = RunFolder.Write(target, force, folder => RunInto(experiment, parameters, folder, cancellationToken),
-                CliRunFolders.Options(_console, $"reproduce {experiment.Name}"));
+                CliRunFolders.Options(_console, $"reproduce {experiment.Name}", reportSelf: false));
             ExperimentView.Print(_console, outcome, $"reproduce {experiment.Name}: claims");
             _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Finished in {watch.Elapsed.TotalSeconds:F1} s. Output: {target}"));
             return check && !outcome.Claims.AllHold ? ExitCodes.CheckFailed : ExitCodes.Success;
@@ -119,6 +120,7 @@ public sealed class ReproduceCommand
         ParseResult parseResult, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        var started = DateTimeOffset.Now;
         var rows = RunFolder.Write(target, force, folder =>
         {
             var index = new List<ExperimentIndexRow>();
@@ -131,6 +133,9 @@ public sealed class ReproduceCommand
                 index.Add(ExperimentIndexRow.Of(experiment, outcome, watch.Elapsed.TotalSeconds));
             }
             File.WriteAllText(Path.Combine(folder, "index.csv"), ExperimentIndexRow.ToCsv(index));
+            ReportIndex.Write(folder, $"scorescope reproduce {All}", plans.Zip(index, (plan, row) =>
+                new ReportIndexEntry(plan.Experiment.Name, plan.Experiment.Summary, $"{plan.Experiment.Name}/{RunReport.FileName}",
+                    row.CheckedHold, row.CheckedClaims, row.Findings, row.Seconds)).ToList(), RunProvenance.Capture(started));
             File.WriteAllText(Path.Combine(folder, "index.json"), RunJson.Serialize(index));
             ConfigJson.Write(folder, $"reproduce {All}", new ReproduceAllOptions
             {
@@ -154,6 +159,7 @@ public sealed class ReproduceCommand
     ExperimentOutcome RunInto(IExperiment experiment, ExperimentParameters parameters, string folder, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var started = DateTimeOffset.Now;
         var outcome = experiment.Run(parameters, new ExperimentContext(folder, new ConsoleExperimentProgress(_console, experiment.Name), cancellationToken));
         var resolved = new Dictionary<string, string>(outcome.Resolved)
         {
@@ -162,6 +168,7 @@ public sealed class ReproduceCommand
             ["elapsed-seconds"] = watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
         };
         ConfigJson.Write<object>(folder, $"reproduce {experiment.Name}", parameters, resolved);
+        ExperimentReport.Write(folder, experiment, outcome, RunProvenance.Capture(started));
         return outcome;
     }
 

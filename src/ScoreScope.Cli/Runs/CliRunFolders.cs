@@ -9,13 +9,23 @@ namespace ScoreScope.Cli.Runs;
 /// </summary>
 public static class CliRunFolders
 {
-    /// <summary>The options for <paramref name="command"/> writing through <paramref name="console"/>.</summary>
-    public static RunFolderOptions Options(CliConsole console, string command, Func<string, bool>? isResumable = null) => new()
+    /// <summary>
+    /// The options for <paramref name="command"/> writing through <paramref name="console"/>. Before the folder is
+    /// committed, <c>report.html</c> is written into it and into every run nested in it
+    /// (<see cref="CommandReports.WriteAll"/>); <paramref name="reportSelf"/> false leaves the folder's own report to the
+    /// caller (an experiment writes a richer one).
+    /// </summary>
+    public static RunFolderOptions Options(CliConsole console, string command, Func<string, bool>? isResumable = null, bool reportSelf = true)
     {
-        Command = command,
-        IsResumable = isResumable,
-        OnStale = entry => console.Error.WriteLine($"scorescope {command}: warning: {Describe(entry)}"),
-    };
+        var started = DateTimeOffset.Now;
+        return new()
+        {
+            Command = command,
+            IsResumable = isResumable,
+            OnStale = entry => console.Error.WriteLine($"scorescope {command}: warning: {Describe(entry)}"),
+            Finish = folder => CommandReports.WriteAll(folder, command, started, reportSelf),
+        };
+    }
 
     /// <summary>One line about a stale folder and what to do with it.</summary>
     public static string Describe(RunFolderEntry entry)

@@ -100,6 +100,7 @@ public static class RunFolder
         try
         {
             T result = write(partial);
+            options.Finish?.Invoke(partial);
             Commit(partial, full, force, runLock);
             return result;
         }
@@ -137,7 +138,9 @@ public static class RunFolder
                 throw new RunFolderException(target, RunFolderProblem.Locked, $"is being written by another process: {writer.Describe()}", writer);
             using var inPlace = RunLock.Acquire(full, options.Command);
             RemoveTemporaryFiles(full);
-            return write(full);
+            T inPlaceResult = write(full);
+            options.Finish?.Invoke(full);
+            return inPlaceResult;
         }
         if (!Directory.Exists(partial))
             throw new RunFolderException(target, RunFolderProblem.NothingToResume,
@@ -149,6 +152,7 @@ public static class RunFolder
         {
             RemoveTemporaryFiles(partial);
             T result = write(partial);
+            options.Finish?.Invoke(partial);
             Commit(partial, full, force: false, runLock);
             return result;
         }

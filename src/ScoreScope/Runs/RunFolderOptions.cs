@@ -14,4 +14,10 @@ public sealed record RunFolderOptions
 
     /// <summary>Called with each stale partial folder found beside the target (reported, or removed when it is the target's own).</summary>
     public Action<RunFolderEntry>? OnStale { get; init; }
+
+    /// <summary>
+    /// Called with the folder being written after the run's own writing succeeded and before the folder is committed
+    /// (renamed to its target), e.g. to write a report of everything in it. An exception fails the run like any other.
+    /// </summary>
+    public Action<string>? Finish { get; init; }
 }
