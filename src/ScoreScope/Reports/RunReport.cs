@@ -167,7 +167,7 @@ public static class RunReport
             string claimText = CountClaims(run) is { } n
                 ? $"<span class=\"{(n.Held == n.Checked ? "pass" : "fail")}\">{n.Held}/{n.Checked}</span>{(n.Findings > 0 ? $" (+{n.Findings} findings)" : "")}"
                 : "—";
-            string link = File.Exists(Path.Combine(run, FileName)) || !Directory.Exists(run) ? $"<a href=\"{E(Uri.EscapeDataString(name))}/{FileName}\">{E(name)}/{FileName}</a>" : "—";
+            string link = File.Exists(Path.Combine(run, FileName)) ? $"<a href=\"{E(Uri.EscapeDataString(name))}/{FileName}\">{E(name)}/{FileName}</a>" : "—";
             return (IReadOnlyList<string>)[E(name), E(command), claimText, link];
         }), "runs");
     }
