@@ -56,7 +56,7 @@ public static class CumulantTrackPlot
         PlotFile.Save(plot, path, width, height);
     }
 
-    /// <summary>A 2 × 2 grid of κ_n(t) panels (markers with error bars) with the analytic law as a line.</summary>
+    /// <summary>A 2 × 2 grid of κ_n(t) panels (markers with ±1 SE error bars and band) with the analytic law as a line.</summary>
     public static void WriteTracks(string path, IReadOnlyList<Series> series, string title, int width = 1200, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -68,6 +68,9 @@ public static class CumulantTrackPlot
         {
             var d = series[s];
             var plot = multiplot.GetPlot(s);
+            var band = plot.Add.FillY(d.Time, [.. d.Value.Zip(d.Error, (v, e) => v - e)], [.. d.Value.Zip(d.Error, (v, e) => v + e)]);
+            band.FillStyle.Color = Palette[s % Palette.Length].WithAlpha(0.18);
+            band.LineStyle.Width = 0;
             var exact = plot.Add.ScatterLine(d.Time, d.Exact);
             exact.Color = Colors.Black;
             exact.LegendText = "analytic";

@@ -119,6 +119,26 @@ internal sealed class SpectraExperimentRun
         }
         SpectrumPlots.Curves(Path.Combine(_folder, $"spectra-vs-t-exact-{name}.png"), spectrumCurves,
             $"exact normalised eigenvalues of b²J vs t ({name} variance; grey: all {d} sorted values)", "ν");
+        // Spectrum against theory at three times around the bulks' scale (0.1×, 1×, 10× the geometric mean of the edges).
+        double ratio = (double)m / d;
+        double[] weights = blocks.Select(b => (double)b.Dimension / m).ToArray();
+        double[] variances = blocks.Select(b => b.StandardDeviation * b.StandardDeviation).ToArray();
+        double scale = Math.Sqrt(bulks[0].Lower * bulks[^1].Upper);
+        int Nearest(IReadOnlyList<double> grid, double target) =>
+            Enumerable.Range(0, grid.Count).MinBy(i => Math.Abs(Math.Log(grid[i] / target)));
+        foreach (var (factor, panel) in new[] { (0.1, 0), (1.0, 1), (10.0, 2) })
+        {
+            int i = Nearest(exact.SquaredNoiseToSignal, factor * scale);
+            double sigmaSquared = exact.SquaredNoiseToSignal[i];
+            int j = Nearest(trained.SquaredNoiseToSignal, sigmaSquared);
+            double trainedSigmaSquared = trained.SquaredNoiseToSignal[j];
+            bool closeInTime = Math.Abs(Math.Log10(trainedSigmaSquared / sigmaSquared)) <= 0.25;
+            SpectrumPlots.TheoryOverlay(Path.Combine(_folder, $"spectrum-vs-theory-{name}-{panel}.png"), sigmaSquared, exact.Mean[i],
+                closeInTime ? trained.Mean[j] : null, trainedSigmaSquared,
+                NormalisedJacobianSpectrum.TangentBulks(sigmaSquared, ratio, weights, variances),
+                nu => NormalisedJacobianSpectrum.TangentDensity(nu, sigmaSquared, ratio, weights, variances), 1 - ratio,
+                $"{name} variance: spectrum of σ²J vs generalised MP theory at σ² = {Invariant(sigmaSquared)} (D = {d}, m = {m})");
+        }
         SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-exact-{name}.png"), exact.SquaredNoiseToSignal.ToArray(), exact.Mean, $"exact spectrum, {name} variance");
         SpectrumPlots.Heatmap(Path.Combine(_folder, $"heatmap-trained-{name}.png"), trained.SquaredNoiseToSignal.ToArray(), trained.Mean,
             $"trained MLP: −(singular values of b²J), {name} variance, mean of {trained.Points} points");

@@ -86,6 +86,19 @@ public sealed class SampleMetrics
         rows.Add(new MetricRow("sliced W2", $"{F(sw.Value, 3)} ± {F(sw.StandardError, 2)}",
             $"data-vs-data floor {F(swBaseline.Value, 3)}"));
 
+        var outliers = OutlierFraction.Compute(samples, reference, baseline);
+        json["outliers"] = new JsonObject
+        {
+            ["radius"] = Number(outliers.Radius),
+            ["count"] = outliers.Count,
+            ["fraction"] = Number(outliers.Fraction),
+            ["expected-fraction"] = Number(outliers.ExpectedFraction),
+            ["max-sample-radius"] = Number(outliers.MaximumSampleRadius),
+            ["definition"] = "samples farther from c than every reference point (R = max |y − c| over the reference set, c the mean of the independent baseline set); a true sample lies beyond R with probability exactly 1/(n + 1)",
+        };
+        rows.Add(new MetricRow("outliers", $"{outliers.Count} ({F(outliers.Fraction, 3)})",
+            $"beyond radius {F(outliers.Radius, 3)} of the data; true samples: {F(outliers.ExpectedFraction, 2)}; max radius {F(outliers.MaximumSampleRadius, 3)}"));
+
         if (data is GaussianMixtureDistribution mixture)
         {
             var occupancy = ModeOccupancy.Compute(mixture, samples);

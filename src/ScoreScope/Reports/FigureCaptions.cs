@@ -34,8 +34,8 @@ static class FigureCaptions
 
     static readonly (string Suffix, string Caption)[] BySuffix =
     [
-        ("-tracks", "Connected cumulants κ_n along the forward process, measured (points with ±1 standard-error bands) against the closed form (line)."),
-        ("-relative", "Measured cumulants relative to the closed form, with ±1 standard error."),
+        ("-tracks", "Connected cumulants κ_n(t) along the forward process: measured (markers with ±1 standard-error bars and shaded band) against the analytic law (black line)."),
+        ("-relative", "Relative deviation κ̂_n/κ_n − 1 of the measured cumulants from the analytic law, with ±1 standard-error bands (points where the analytic value is below its standard error are left out)."),
     ];
 
     /// <summary>The caption of the figure file <paramref name="fileName"/> (with or without extension).</summary>
