@@ -69,32 +69,40 @@ public static class TorusDenoisingTrainer
         var schedule = new WarmupCosineSchedule(options.LearningRate, Math.Max(1, options.Steps / 50), options.Steps, 0.01);
         var losses = new List<double>(options.Steps);
         var watch = Stopwatch.StartNew();
-        for (int step = 0; step < options.Steps && !cancellationToken.IsCancellationRequested; step++)
+        try
         {
-            using var scope = NewDisposeScope();
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
-            var index = randint(data.Count, [options.BatchSize], dtype: ScalarType.Int64, generator: generator);
-            var gridIndex = randint(grid.Length, [options.BatchSize], dtype: ScalarType.Int64, generator: generator);
-            var z = randn([options.BatchSize, dimension], dtype: ScalarType.Float64, generator: generator);
-            var sigma = sigmas.index_select(0, gridIndex).unsqueeze(1);
-            var xt = dataTensor.index_select(0, index).Add(sigma * z);
-            var output = model.Network.forward(xt, conditions.index_select(0, gridIndex)).to_type(ScalarType.Float64);
-            Tensor residual;
-            if (options.Mode == OismNetworkMode.WarmStart && step < options.WarmStartSteps)
-                residual = output.Subtract(sigma * warmTarget!.OnGrid(xt, gridIndex));
-            else
+            for (int step = 0; step < options.Steps && !cancellationToken.IsCancellationRequested; step++)
             {
-                var baseline = model.HasControl ? sigma * model.ControlOnGrid(xt, gridIndex) : zeros_like(output);
-                residual = baseline.Add(output).Subtract(ScaledTarget(z, sigma, images));
+                using var scope = NewDisposeScope();
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
+                var index = randint(data.Count, [options.BatchSize], dtype: ScalarType.Int64, generator: generator);
+                var gridIndex = randint(grid.Length, [options.BatchSize], dtype: ScalarType.Int64, generator: generator);
+                var z = randn([options.BatchSize, dimension], dtype: ScalarType.Float64, generator: generator);
+                var sigma = sigmas.index_select(0, gridIndex).unsqueeze(1);
+                var xt = dataTensor.index_select(0, index).Add(sigma * z);
+                var output = model.Network.forward(xt, conditions.index_select(0, gridIndex)).to_type(ScalarType.Float64);
+                Tensor residual;
+                if (options.Mode == OismNetworkMode.WarmStart && step < options.WarmStartSteps)
+                    residual = output.Subtract(sigma * warmTarget!.OnGrid(xt, gridIndex));
+                else
+                {
+                    var baseline = model.HasControl ? sigma * model.ControlOnGrid(xt, gridIndex) : zeros_like(output);
+                    residual = baseline.Add(output).Subtract(ScaledTarget(z, sigma, images));
+                }
+                var loss = residual.Square().mean();
+                double value = loss.item<double>();
+                if (!double.IsFinite(value)) throw new NonFiniteLossException(step + 1, value, null, null);
+                optimizer.zero_grad();
+                loss.backward();
+                if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
+                optimizer.step();
+                losses.Add(value);
             }
-            var loss = residual.Square().mean();
-            double value = loss.item<double>();
-            if (!double.IsFinite(value)) throw new NonFiniteLossException(step + 1, value, null, null);
-            optimizer.zero_grad();
-            loss.backward();
-            if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
-            optimizer.step();
-            losses.Add(value);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
         }
         double rate = losses.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
         return new TorusDenoisingResult(model, losses, rate);
