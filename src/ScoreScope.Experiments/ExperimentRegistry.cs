@@ -11,6 +11,7 @@ public static class ExperimentRegistry
         new Cumulants.CumulantsToyExperiment(),
         new Spectra.SpectraExperiment(),
         new Phi4.Phi4Experiment(),
+        new OperatorInformed.OperatorInformedExperiment(),
     ];
 
     /// <summary>The registered names.</summary>

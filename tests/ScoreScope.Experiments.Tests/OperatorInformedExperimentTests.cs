@@ -1,0 +1,56 @@
+using ScoreScope.Experiments.OperatorInformed;
+
+namespace ScoreScope.Experiments.Tests;
+
+/// <summary>
+/// <see cref="OperatorInformedExperiment"/> as a library call: the quick preset with a tiny budget (40 steps, 2
+/// repetitions, 2 data sets) writes every file; the exact oracle claims (§5 tables, the circle full-basis limit, the
+/// OU DSM second moments) and OISM(high) beating OISM(low) hold; the network comparisons are findings.
+/// </summary>
+public sealed class OperatorInformedExperimentTests : IDisposable
+{
+    readonly RunFolderFixture _run = new();
+
+    public void Dispose() => _run.Dispose();
+
+    [Fact]
+    public void The_quick_preset_with_a_tiny_budget_writes_its_files_and_the_oracle_claims_hold()
+    {
+        var experiment = new OperatorInformedExperiment();
+        var parameters = experiment.Quick with
+        {
+            Datasets = ["8gaussians", "2spirals"], Seeds = 2, Steps = 40, WarmStartSteps = 5, EvaluationSamples = 300,
+            VarianceSamples = 20_000, SphereData = 150, SphereSamples = 100, SphereSteps = 40,
+        };
+
+        var outcome = experiment.Run(parameters, new ExperimentContext(_run.Folder, NoProgress.Instance));
+
+        foreach (string file in new[] { "checks.csv", "checks.json", "oracle-ou.csv", "oracle-circle.csv", "variance.csv", "toy-fisher.csv",
+            "toy-summary.csv", "sphere-components.csv", "sphere-samples.csv", "oracle-ou.svg" })
+            Assert.True(File.Exists(_run.PathOf(file)), $"{file} missing");
+        Assert.All(outcome.Figures, f => Assert.True(File.Exists(_run.PathOf(f)), $"figure {f} missing"));
+        var claims = outcome.Claims.Claims;
+        Assert.Equal(claims.Count + 1, File.ReadAllLines(_run.PathOf("checks.csv")).Length);
+        var exact = claims.Where(c => c.Name.StartsWith("ou-", StringComparison.Ordinal) && c.Checked || c.Name.StartsWith("circle-", StringComparison.Ordinal)).ToArray();
+        Assert.True(exact.Length >= 40, $"expected ≥ 40 oracle claims, got {exact.Length}");
+        Assert.All(exact, c => Assert.True(c.Holds, $"{c.Name}: expected {c.Expected}, measured {c.Measured}"));
+        Assert.All(claims.Where(c => c.Name.EndsWith("oism-high-beats-oism-low", StringComparison.Ordinal)), c => Assert.True(c.Holds && c.Checked, $"{c.Name}: {c.Measured}"));
+        Assert.Contains(claims, c => c.Name == "toy-8gaussians-residual-beats-nn-only" && !c.Checked);
+        Assert.Equal(4, outcome.Tables.Count);
+        var toy = outcome.Tables[1];
+        Assert.Equal(2, toy.Rows.Count);
+        Assert.All(toy.Rows, r => Assert.Equal(toy.Columns.Count, r.Count));
+        // 2 data sets × 2 repetitions × 5 methods × 4 evaluation times
+        Assert.Equal(1 + 2 * 2 * 5 * 4, File.ReadAllLines(_run.PathOf("toy-fisher.csv")).Length);
+    }
+
+    [Fact]
+    public void Invalid_parameters_are_refused_before_any_file_is_written()
+    {
+        var experiment = new OperatorInformedExperiment();
+        var e = Assert.Throws<ExperimentParameterException>(() => experiment.Run(experiment.Quick with { Datasets = ["8gaussians", "moons"] },
+            new ExperimentContext(_run.Folder, NoProgress.Instance)));
+        Assert.Equal("datasets", e.Parameter);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_run.Folder));
+    }
+}
