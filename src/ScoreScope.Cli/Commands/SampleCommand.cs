@@ -96,6 +96,11 @@ public sealed class SampleCommand
         "Start from these states instead of prior draws: an N × d (or N × event shape) .npy/.csv, e.g. data noised to --t-start; " +
         "--n is the file's number of rows.");
 
+    public Option<double> SigmaEnd { get; } = OptionFactory.Number("--sigma-end",
+        "End sampling at this noise-to-signal ratio σ = b/a (the noise left in the samples) instead of at --t-min: t_min is " +
+        "the time at which the process reaches it. For VE it is the end noise level one usually means by σ_min (with " +
+        "--t-min the noise left is √(σ(t_min)² − σ_min²)). In (σ(0), σ(T)) of the process; not with --t-min.");
+
     public Option<double> TStart { get; } = OptionFactory.Number("--t-start",
         "The time of the --from states, in (--t-min, 1]; the grid runs from it down to --t-min. [default: 1]");
 
@@ -115,7 +120,7 @@ public sealed class SampleCommand
             "Draw samples with a forward process, a score and a sampler; write samples.npy, config.json, metrics.json " +
             "and samples.png to a new run folder.")
         {
-            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, Snr, Rtol, Atol, Denoise,
+            Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, SigmaEnd, Snr, Rtol, Atol, Denoise,
             N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, From, TStart, Out, Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
@@ -159,6 +164,7 @@ public sealed class SampleCommand
         overlay.Take(Steps, (s, v) => s with { Steps = v });
         overlay.Take(Grid, (s, v) => s with { Grid = v });
         overlay.Take(TMin, (s, v) => s with { TMin = v });
+        overlay.Take(SigmaEnd, (s, v) => s with { SigmaEnd = v });
         overlay.Take(Snr, (s, v) => s with { Snr = v });
         overlay.Take(Rtol, (s, v) => s with { Rtol = v });
         overlay.Take(Atol, (s, v) => s with { Atol = v });
@@ -183,6 +189,12 @@ public sealed class SampleCommand
         if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(overlay.Settings.Sampler))
         {
             overlay.DropConfigValues(["snr"], Clear);
+        }
+        // --t-min typed here replaces a config file's --sigma-end (both say where sampling ends); --sigma-end typed here
+        // makes the config's t-min irrelevant.
+        if (origins.IsFlag("t-min"))
+        {
+            overlay.DropConfigValues(["sigma-end"], Clear);
         }
         if (origins.IsFlag("sampler") && !SamplerTable.UsesTolerances(overlay.Settings.Sampler))
         {
@@ -276,6 +288,7 @@ public sealed class SampleCommand
         "beta-max" => settings with { BetaMax = null },
         "rtol" => settings with { Rtol = null },
         "atol" => settings with { Atol = null },
+        "sigma-end" => settings with { SigmaEnd = null },
         _ => settings with { Snr = null },
     };
 

@@ -62,7 +62,11 @@ public sealed class SampleJob : IDisposable
         // model's own parametrisation all use the ForwardProcess the model rebuilt from its recorded spec.
         var trained = settings.Model is { } model ? TrainedRun.Open(model, origins.Describe("model")).Load(device, origins.Describe("model"), onWarning) : null;
         var process = trained?.Process ?? UsageGuard.Run(() => SettingsResolution.CreateProcess(settings), origins.Describe("process"));
-        var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, settings.TMin, settings.TStart), origins.Describe("grid"));
+        double tMin = settings.SigmaEnd is { } sigmaEnd ? TimeAtSigmaEnd(process, sigmaEnd, origins.Describe("sigma-end")) : settings.TMin;
+        if (settings.TStart is { } tStart && !(tStart > tMin))
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{origins.Describe("t-start")} {tStart:R} must be above t_min = {tMin:R}, where {origins.Describe("sigma-end")} ends sampling; valid: ({tMin:R}, 1]"));
+        var times = UsageGuard.Run(() => TimeGridTable.Create(settings.Grid, process, settings.Steps, tMin, settings.TStart), origins.Describe("grid"));
         var sampler = UsageGuard.Run(() => SamplerTable.Create(settings.Sampler, settings.Snr, settings.Rtol, settings.Atol), origins.Describe("sampler"));
         var data = DatasetTable.Create(settings.Data, origins.Describe("data"));
         long eventSize = data.EventShape.Aggregate(1L, (p, d) => p * d);
@@ -77,6 +81,7 @@ public sealed class SampleJob : IDisposable
             ["process"] = process.ToString() ?? settings.Process,
             ["sampler"] = sampler.ToString() ?? settings.Sampler,
             ["time-grid"] = string.Create(CultureInfo.InvariantCulture, $"{settings.Grid}: {times.Length - 1} steps from t = {times[0]} to t = {times[^1]}"),
+            ["end-noise-to-signal"] = string.Create(CultureInfo.InvariantCulture, $"σ(t_min) = b/a = {process.NoiseToSignal(times[^1]):R}{(settings.SigmaEnd is null ? "" : " (from --sigma-end)")}"),
             ["seed-source"] = origins.IsFlag("seed") ? "--seed" : origins.IsGiven("seed") ? "--config" : "drawn",
             ["torchsharp-version"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
         };
@@ -245,4 +250,15 @@ public sealed class SampleJob : IDisposable
     };
 
     static string Quote(string token) => token.Any(char.IsWhiteSpace) ? $"'{token}'" : token;
+
+    /// <summary>t_min = σ⁻¹(σ_end): the time at which the process's noise-to-signal ratio b/a reaches <paramref name="sigmaEnd"/>.</summary>
+    /// <exception cref="UsageException">When σ_end is outside (σ(0), σ(T)), the range the process reaches before T.</exception>
+    static double TimeAtSigmaEnd(ForwardProcess process, double sigmaEnd, string name)
+    {
+        double low = process.NoiseToSignal(0), high = process.NoiseToSignal(process.EndTime);
+        if (!(sigmaEnd > low && sigmaEnd < high))
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} {sigmaEnd:R}: not a noise-to-signal ratio this process passes through before T; valid: ({low:G6}, {high:G6}) ({process})"));
+        return process.TimeAtNoiseToSignal(sigmaEnd);
+    }
 }

@@ -54,6 +54,13 @@ public sealed record SampleSettings
     /// <summary>The smallest time t_min &gt; 0 of the grid (score_sde's ε).</summary>
     public double TMin { get; init; } = 1e-3;
 
+    /// <summary>
+    /// The noise-to-signal ratio σ = b/a at which sampling ends (<c>--sigma-end</c>): when set, t_min is the time at
+    /// which the process reaches it, t_min = σ⁻¹(σ_end), instead of <see cref="TMin"/>. For VE this is the noise the user
+    /// usually means by "σ_min": b(t_min) = √(σ(t_min)² − σ_min²), which is not σ_min.
+    /// </summary>
+    public double? SigmaEnd { get; init; }
+
     /// <summary>Signal-to-noise ratio of the Langevin corrector step rule (pc only).</summary>
     public double? Snr { get; init; }
 

@@ -39,6 +39,12 @@ public static class SampleSettingsValidator
         {
             throw new UsageException($"{Name("t-min")} must be in (0, 1), the end time being T = 1 (got {F(s.TMin)})");
         }
+        if (s.SigmaEnd is { } sigmaEnd)
+        {
+            if (origins.IsFlag("t-min") && origins.IsFlag("sigma-end"))
+                throw new UsageException($"{Name("sigma-end")} and {Name("t-min")} both set where sampling ends; give one of them");
+            SettingChecks.PositiveFinite(sigmaEnd, Name("sigma-end"));
+        }
         if (origins.IsGiven("snr") && !SamplerTable.UsesSnr(s.Sampler))
         {
             throw new UsageException($"{Name("snr")} applies only to --sampler pc (got --sampler {s.Sampler})");
