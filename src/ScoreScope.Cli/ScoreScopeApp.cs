@@ -81,6 +81,19 @@ public static class ScoreScopeApp
         return Task.Run(() => parseResult.InvokeAsync(configuration)).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// For <c>reproduce NAME --x</c>: the experiment NAME and the current --set name of its parameter <paramref name="name"/>
+    /// (the old per-experiment flags became <c>--set</c> parameters), or null.
+    /// </summary>
+    static (string Experiment, string Name)? ExperimentParameterOf(ParseResult parseResult, string name)
+    {
+        var tokens = parseResult.Tokens.Select(t => t.Value).ToList();
+        int at = tokens.IndexOf("reproduce");
+        if (at < 0 || at + 1 >= tokens.Count || ScoreScope.Experiments.ExperimentRegistry.Find(tokens[at + 1]) is not { } experiment) return null;
+        string? canonical = ScoreScope.Experiments.ParameterAssignment.Canonical(experiment.ParametersType, name);
+        return canonical is null || ScoreScope.Experiments.ParameterAssignment.CommonNames.Contains(canonical) ? null : (experiment.Name, canonical);
+    }
+
     static string DescribeParseError(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;
@@ -96,6 +109,8 @@ public static class ScoreScopeApp
                 var commands = string.Join(", ", command.Subcommands.Select(c => c.Name));
                 return $"{path}: unknown command or argument '{token}'; valid commands: {commands} ({help})";
             }
+            if (command.Name == "reproduce" && token.StartsWith("--", StringComparison.Ordinal) && ExperimentParameterOf(parseResult, token[2..]) is { } parameter)
+                return $"{path}: '{token}' is a parameter of experiment {parameter.Experiment}; set it with --set {parameter.Name}=VALUE ({help})";
             var options = string.Join(", ", command.Options.Where(o => !o.Hidden).Select(o => o.Name));
             return $"{path}: unknown option or argument '{token}'; valid options: {options} ({help})";
         }

@@ -27,13 +27,25 @@ public static class ParameterAssignment
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var type = parameters.GetType();
-        var property = Settable(type).FirstOrDefault(p => NameOf(p) == name);
+        var property = Settable(type).FirstOrDefault(p => NameOf(p) == name)
+                       ?? Settable(type).FirstOrDefault(p => p.GetCustomAttributes<ParameterAliasAttribute>().Any(a => a.Name == name));
         if (property is null || CommonNames.Contains(name))
             throw new ExperimentParameterException(name, value, $"a parameter name; valid names: {string.Join(", ", Names(type))}");
         object parsed = Parse(name, value, property.PropertyType);
         var clone = (T)type.GetMethod("<Clone>$")!.Invoke(parameters, null)!;
         property.SetValue(clone, parsed);
         return clone;
+    }
+
+    /// <summary>
+    /// The listed name of <paramref name="name"/> on <paramref name="parametersType"/>: itself, or the current name of
+    /// the parameter it is an old alias of (<see cref="ParameterAliasAttribute"/>); null when it names no parameter.
+    /// </summary>
+    public static string? Canonical(Type parametersType, string name)
+    {
+        var property = Settable(parametersType).FirstOrDefault(p => NameOf(p) == name)
+                       ?? Settable(parametersType).FirstOrDefault(p => p.GetCustomAttributes<ParameterAliasAttribute>().Any(a => a.Name == name));
+        return property is null ? null : NameOf(property);
     }
 
     /// <summary>The current value of <paramref name="name"/> as text (for listings).</summary>

@@ -19,7 +19,7 @@ public sealed class CumulantsToyExperimentTests : IDisposable
         var experiment = new CumulantsToyExperiment();
         var parameters = experiment.Quick with
         {
-            Samples = 4096, ExactSamples = 4096, TrainedSamples = 2048, Steps = 20, RecordEvery = 1, TrainSteps = 20, Seed = 7,
+            Samples = 4096, ExactSamples = 4096, TrainedSamples = 2048, SamplingSteps = 20, RecordEvery = 1, TrainingSteps = 20, Seed = 7,
         };
 
         var outcome = experiment.Run(parameters, new ExperimentContext(_run.Folder, NoProgress.Instance));

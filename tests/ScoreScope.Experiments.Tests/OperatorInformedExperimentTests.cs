@@ -19,7 +19,7 @@ public sealed class OperatorInformedExperimentTests : IDisposable
         var experiment = new OperatorInformedExperiment();
         var parameters = experiment.Quick with
         {
-            Datasets = ["8gaussians", "2spirals"], Seeds = 2, Steps = 40, WarmStartSteps = 5, EvaluationSamples = 300,
+            Datasets = ["8gaussians", "2spirals"], Seeds = 2, TrainingSteps = 40, WarmStartSteps = 5, EvaluationSamples = 300,
             VarianceSamples = 20_000, SphereData = 150, SphereSamples = 100, SphereSteps = 40,
         };
 

@@ -13,13 +13,13 @@ public sealed class ParameterAssignmentTests
     public void Integers_reals_longs_lists_and_variance_blocks_are_set_on_a_copy()
     {
         var singular = new SingularExperiment().Quick;
-        var set = ParameterAssignment.Assign(singular, "steps", "7");
+        var set = ParameterAssignment.Assign(singular, "training-steps", "7");
         set = ParameterAssignment.Assign(set, "learning-rate", "1e-3");
         set = ParameterAssignment.Assign(set, "parametrisations", "noise,data");
-        Assert.Equal(7, set.Steps);
+        Assert.Equal(7, set.TrainingSteps);
         Assert.Equal(1e-3, set.LearningRate);
         Assert.Equal(["noise", "data"], set.Parametrisations);
-        Assert.Equal(300, singular.Steps);
+        Assert.Equal(300, singular.TrainingSteps);
         Assert.True(set.Quick);
 
         var toy = ParameterAssignment.Assign(CumulantsToySettings.QuickRun, "trained-samples", "12345678901");
@@ -31,7 +31,7 @@ public sealed class ParameterAssignmentTests
     }
 
     [Theory]
-    [InlineData("steps", "abc", "an integer")]
+    [InlineData("training-steps", "abc", "an integer")]
     [InlineData("steps", "1.5", "an integer")]
     [InlineData("learning-rate", "NaN", "a finite number")]
     [InlineData("parametrisations", "noise,,data", "a comma-separated list of names")]
@@ -79,5 +79,25 @@ public sealed class ParameterAssignmentTests
         var e = Assert.Throws<ExperimentParameterException>(() => experiment.Validate(experiment.Quick with { TrainingMaximumTime = 0.05 }));
         Assert.Equal("training-maximum-time", e.Parameter);
         Assert.Contains("(0.12, 1]", e.Valid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Old_spellings_of_the_step_budgets_set_the_one_current_name_and_are_not_listed()
+    {
+        // Issue 11: one spelling — training-steps (training budget) and sampling-steps (sampler steps) — in every experiment.
+        var toy = ParameterAssignment.Assign(ParameterAssignment.Assign(CumulantsToySettings.QuickRun, "train-steps", "11"), "steps", "13");
+        Assert.Equal((11, 13), (toy.TrainingSteps, toy.SamplingSteps));
+        Assert.Equal(17, ParameterAssignment.Assign(new SingularExperiment().Quick, "steps", "17").TrainingSteps);
+        Assert.Equal("training-steps", ParameterAssignment.Canonical(typeof(SingularSettings), "steps"));
+        Assert.Equal("sampling-steps", ParameterAssignment.Canonical(typeof(CumulantsToySettings), "steps"));
+        Assert.Null(ParameterAssignment.Canonical(typeof(SingularSettings), "no-such-name"));
+        foreach (var experiment in ExperimentRegistry.All)
+        {
+            var names = ParameterAssignment.Names(experiment.ParametersType);
+            Assert.DoesNotContain("steps", names);
+            Assert.DoesNotContain("train-steps", names);
+            Assert.All(names.Where(n => n.EndsWith("steps", StringComparison.Ordinal) && n.Contains("train", StringComparison.Ordinal)),
+                n => Assert.Equal("training-steps", n));
+        }
     }
 }

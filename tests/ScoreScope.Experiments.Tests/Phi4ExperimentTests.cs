@@ -20,7 +20,7 @@ public sealed class Phi4ExperimentTests : IDisposable
         var experiment = new Phi4Experiment();
         var parameters = experiment.Quick with
         {
-            Size = 4, Chains = 4, ConfigurationsPerChain = 8, Thermalisation = 10, Thinning = 1, BaseChannels = 8, TrainSteps = 20,
+            Size = 4, Chains = 4, ConfigurationsPerChain = 8, Thermalisation = 10, Thinning = 1, BaseChannels = 8, TrainingSteps = 20,
             TrainBatchSize = 8, EulerMaruyamaSteps = 10, HeunSteps = 5, GeneratedSamples = 16, SamplingBatchSize = 16,
         };
 

@@ -16,7 +16,7 @@ public sealed class SingularExperimentTests : IDisposable
     public void The_quick_preset_with_a_tiny_budget_writes_its_files_and_the_oracle_claims_hold()
     {
         var experiment = new SingularExperiment();
-        var parameters = experiment.Quick with { Steps = 3, SampleCount = 40 };
+        var parameters = experiment.Quick with { TrainingSteps = 3, SampleCount = 40 };
 
         var outcome = experiment.Run(parameters, new ExperimentContext(_run.Folder, NoProgress.Instance));
 

@@ -37,6 +37,33 @@ public sealed class ProcessOptions
         $"β_max of the linear β schedule, ≥ β_min (vp, subvp), or the clip value of the cosine schedule (vp-cosine) " +
         $"[default: {ProcessTable.DefaultBetaMax}]");
 
+    /// <summary>
+    /// Takes <c>--process</c> and its parameters into a settings overlay: <paramref name="of"/> reads a record's process
+    /// parameters, <paramref name="with"/> writes them back (so no command names a process parameter itself).
+    /// </summary>
+    public void TakeInto<T>(SettingsOverlay<T> overlay, Func<T, string, T> withProcess, Func<T, ProcessParameters> of,
+        Func<T, ProcessParameters, T> with) where T : class
+    {
+        overlay.Take(Process, withProcess);
+        overlay.Take(SigmaMin, (s, v) => with(s, of(s) with { SigmaMin = v }));
+        overlay.Take(SigmaMax, (s, v) => with(s, of(s) with { SigmaMax = v }));
+        overlay.Take(BetaMin, (s, v) => with(s, of(s) with { BetaMin = v }));
+        overlay.Take(BetaMax, (s, v) => with(s, of(s) with { BetaMax = v }));
+    }
+
+    /// <summary>
+    /// When <c>--process</c> typed here differs from the config file's, drops the config file's parameters of the old
+    /// process (every key of <see cref="ProcessSettings.Keys"/> not typed here).
+    /// </summary>
+    public static void DropOldProcessParameters<T>(SettingsOverlay<T> overlay, string configProcess, string process,
+        Func<T, ProcessParameters> of, Func<T, ProcessParameters, T> with) where T : class
+    {
+        if (overlay.Origins.IsFlag("process") && process != configProcess)
+        {
+            overlay.DropConfigValues(ProcessSettings.Keys, (s, key) => with(s, of(s).Without(key)));
+        }
+    }
+
     /// <summary>The options in help order.</summary>
     public IEnumerable<Option> All => [Process, SigmaMin, SigmaMax, BetaMin, BetaMax];
 

@@ -153,11 +153,7 @@ public sealed class SampleCommand
         var overlay = SettingsOverlay<SampleSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "sample");
         string configProcess = overlay.Settings.Process;
         overlay.Take(Data, (s, v) => s with { Data = v });
-        overlay.Take(Process, (s, v) => s with { Process = v });
-        overlay.Take(SigmaMin, (s, v) => s with { SigmaMin = v });
-        overlay.Take(SigmaMax, (s, v) => s with { SigmaMax = v });
-        overlay.Take(BetaMin, (s, v) => s with { BetaMin = v });
-        overlay.Take(BetaMax, (s, v) => s with { BetaMax = v });
+        _processOptions.TakeInto(overlay, (s, v) => s with { Process = v }, SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
         overlay.Take(Score, (s, v) => s with { Score = v });
         overlay.Take(Model, (s, v) => s with { Model = v });
         overlay.Take(Sampler, (s, v) => s with { Sampler = v });
@@ -181,10 +177,8 @@ public sealed class SampleCommand
 
         var origins = overlay.Origins;
         // A process switched on the command line drops the config file's parameters of the old process.
-        if (origins.IsFlag("process") && overlay.Settings.Process != configProcess)
-        {
-            overlay.DropConfigValues(["sigma-min", "sigma-max", "beta-min", "beta-max"], Clear);
-        }
+        ProcessOptions.DropOldProcessParameters(overlay, configProcess, overlay.Settings.Process,
+            SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
         // A sampler switched on the command line drops the config file's --snr when the new sampler has none.
         if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(overlay.Settings.Sampler))
         {
@@ -251,7 +245,7 @@ public sealed class SampleCommand
         {
             conflicts.Add(("process", settings.Process, trained.Process));
         }
-        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" }.Where(origins.IsGiven))
+        foreach (var key in ScoreScope.Processes.ProcessSettings.Keys.Where(origins.IsGiven))
         {
             if (given[key] != model[key])
             {
@@ -282,10 +276,6 @@ public sealed class SampleCommand
 
     static SampleSettings Clear(SampleSettings settings, string key) => key switch
     {
-        "sigma-min" => settings with { SigmaMin = null },
-        "sigma-max" => settings with { SigmaMax = null },
-        "beta-min" => settings with { BetaMin = null },
-        "beta-max" => settings with { BetaMax = null },
         "rtol" => settings with { Rtol = null },
         "atol" => settings with { Atol = null },
         "sigma-end" => settings with { SigmaEnd = null },

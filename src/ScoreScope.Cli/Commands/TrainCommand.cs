@@ -279,11 +279,7 @@ public sealed class TrainCommand
         var overlay = SettingsOverlay<TrainSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "train");
         string configProcess = overlay.Settings.Process, configNet = overlay.Settings.Net;
         overlay.Take(Data, (s, v) => s with { Data = v });
-        overlay.Take(_process.Process, (s, v) => s with { Process = v });
-        overlay.Take(_process.SigmaMin, (s, v) => s with { SigmaMin = v });
-        overlay.Take(_process.SigmaMax, (s, v) => s with { SigmaMax = v });
-        overlay.Take(_process.BetaMin, (s, v) => s with { BetaMin = v });
-        overlay.Take(_process.BetaMax, (s, v) => s with { BetaMax = v });
+        _process.TakeInto(overlay, (s, v) => s with { Process = v }, SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
         overlay.Take(Net, (s, v) => s with { Net = v });
         overlay.Take(Width, (s, v) => s with { Width = v });
         overlay.Take(Depth, (s, v) => s with { Depth = v });
@@ -307,10 +303,8 @@ public sealed class TrainCommand
 
         var origins = overlay.Origins;
         // A process or network switched on the command line drops the config file's parameters of the old one.
-        if (origins.IsFlag("process") && overlay.Settings.Process != configProcess)
-        {
-            overlay.DropConfigValues(["sigma-min", "sigma-max", "beta-min", "beta-max"], Clear);
-        }
+        ProcessOptions.DropOldProcessParameters(overlay, configProcess, overlay.Settings.Process,
+            SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
         if (origins.IsFlag("net") && overlay.Settings.Net != configNet)
         {
             overlay.DropConfigValues(["width", "depth", "channels", "levels"], Clear);
@@ -324,10 +318,6 @@ public sealed class TrainCommand
 
     static TrainSettings Clear(TrainSettings settings, string key) => key switch
     {
-        "sigma-min" => settings with { SigmaMin = null },
-        "sigma-max" => settings with { SigmaMax = null },
-        "beta-min" => settings with { BetaMin = null },
-        "beta-max" => settings with { BetaMax = null },
         "width" => settings with { Width = null },
         "depth" => settings with { Depth = null },
         "channels" => settings with { Channels = null },

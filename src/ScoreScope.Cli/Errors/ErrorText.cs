@@ -9,12 +9,10 @@ namespace ScoreScope.Cli.Errors;
 /// </summary>
 public static partial class ErrorText
 {
-    static readonly Dictionary<string, string> FlagOfParameter = new(StringComparer.Ordinal)
+    static readonly Dictionary<string, string> FlagOfParameter = new(
+        ScoreScope.Processes.ProcessSettings.Keys.Select(key => KeyValuePair.Create(ScoreScope.Processes.ProcessSettings.ParameterNameOf(key), "--" + key))
+            .Concat(new Dictionary<string, string>
     {
-        ["sigmaMin"] = "--sigma-min",
-        ["sigmaMax"] = "--sigma-max",
-        ["betaMin"] = "--beta-min",
-        ["betaMax"] = "--beta-max",
         ["steps"] = "--steps",
         ["tMin"] = "--t-min",
         ["timeMin"] = "--t-min",
@@ -22,7 +20,7 @@ public static partial class ErrorText
         ["count"] = "--n",
         ["batchSize"] = "--batch",
         ["seed"] = "--seed",
-    };
+    }), StringComparer.Ordinal);
 
     /// <summary>One line describing <paramref name="exception"/>, naming the CLI flag when the parameter maps to one.</summary>
     public static string OneLine(Exception exception)

@@ -15,7 +15,7 @@ public static class SettingChecks
     {
         string Name(string key) => origins.Describe(key);
         OneOf(process, ProcessTable.Names, Name("process"));
-        foreach (var key in new[] { "sigma-min", "sigma-max", "beta-min", "beta-max" })
+        foreach (var key in ScoreScope.Processes.ProcessSettings.Keys)
         {
             if (origins.IsGiven(key) && !ProcessTable.ParameterKeys(process).Contains(key))
             {

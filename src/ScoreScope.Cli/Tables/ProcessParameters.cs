@@ -6,13 +6,15 @@ namespace ScoreScope.Cli.Tables;
 /// </summary>
 public sealed record ProcessParameters(double? SigmaMin, double? SigmaMax, double? BetaMin, double? BetaMax)
 {
-    /// <summary>The value of option <paramref name="key"/> (<c>sigma-min</c>, …).</summary>
-    public double? this[string key] => key switch
+    /// <summary>The value of option <paramref name="key"/> (one of <see cref="ScoreScope.Processes.ProcessSettings.Keys"/>).</summary>
+    public double? this[string key] => AsSettings()[key];
+
+    /// <summary>These parameters with <paramref name="key"/> unset.</summary>
+    public ProcessParameters Without(string key)
     {
-        "sigma-min" => SigmaMin,
-        "sigma-max" => SigmaMax,
-        "beta-min" => BetaMin,
-        "beta-max" => BetaMax,
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown process parameter"),
-    };
+        var s = AsSettings().Without(key);
+        return new ProcessParameters(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
+    }
+
+    ScoreScope.Processes.ProcessSettings AsSettings() => new("ve", SigmaMin, SigmaMax, BetaMin, BetaMax);
 }

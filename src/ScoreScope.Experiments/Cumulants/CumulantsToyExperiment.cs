@@ -44,10 +44,10 @@ public sealed class CumulantsToyExperiment : Experiment<CumulantsToySettings>
         ParameterChecks.AtLeast("samples", parameters.Samples, 2);
         ParameterChecks.AtLeast("exact-samples", parameters.ExactSamples, 2);
         ParameterChecks.AtLeast("trained-samples", parameters.TrainedSamples, 2);
-        ParameterChecks.AtLeast("steps", parameters.Steps, 2);
+        ParameterChecks.AtLeast("sampling-steps", parameters.SamplingSteps, 2);
         ParameterChecks.AtLeast("record-every", parameters.RecordEvery, 1);
         ParameterChecks.AtLeast("forward-intervals", parameters.ForwardIntervals, 1);
-        ParameterChecks.AtLeast("train-steps", parameters.TrainSteps, 2);
+        ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 2);
         ParameterChecks.AtLeast("train-batch-size", parameters.TrainBatchSize, 1);
         ParameterChecks.Positive("learning-rate", parameters.LearningRate);
         ParameterChecks.AtLeast("width", parameters.Width, 1);
@@ -69,7 +69,7 @@ public sealed class CumulantsToyExperiment : Experiment<CumulantsToySettings>
             ["data"] = run.Toy.ToString(),
             ["ve"] = $"{run.VarianceExploding}",
             ["vp"] = $"{run.VariancePreserving}",
-            ["sampler"] = $"Euler–Maruyama, {parameters.Steps} uniform steps from t = 1 to 0",
+            ["sampler"] = $"Euler–Maruyama, {parameters.SamplingSteps} uniform steps from t = 1 to 0",
             ["cumulant-options"] = run.CumulantOptions.ToString(),
         };
         var figures = CumulantsToyReport.RunOrder.SelectMany(name => new[] { $"{name}-relative.png", $"{name}-tracks.png" }).ToArray();

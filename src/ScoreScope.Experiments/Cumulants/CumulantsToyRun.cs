@@ -116,10 +116,10 @@ public sealed class CumulantsToyRun
     {
         // Uniform Euler–Maruyama grid from T = 1 down to t = 0 (the last step evaluates the score at t = 1/N and
         // adds its noise, a consistent discretisation; Aarts et al.'s code uses dτ = 1/N and skips the last noise).
-        var times = Enumerable.Range(0, _settings.Steps + 1).Select(i => 1.0 - (double)i / _settings.Steps).ToArray();
+        var times = Enumerable.Range(0, _settings.SamplingSteps + 1).Select(i => 1.0 - (double)i / _settings.SamplingSteps).ToArray();
         times[^1] = 0;
         var recorder = new CumulantRecorder(CumulantObservable.Site,
-            i => i % _settings.RecordEvery == 0 || i == _settings.Steps, CumulantOptions);
+            i => i % _settings.RecordEvery == 0 || i == _settings.SamplingSteps, CumulantOptions);
         void Record(int index, double t, Tensor x)
         {
             if (!reflect) { recorder.Record(index, t, x); return; }
@@ -133,7 +133,7 @@ public sealed class CumulantsToyRun
             OnStep = s => Record(s.Index, s.Time, s.X),
         };
         using var final = SamplerRunner.Sample(new EulerMaruyamaSampler(), score, process, count, [1], times, options, cancellationToken);
-        Record(_settings.Steps, 0, final);
+        Record(_settings.SamplingSteps, 0, final);
         NpyFile.Write(Path.Combine(folder, $"{name}.npy"), reflect ? stack([final, -final], dim: 1).reshape(-1, 1) : final);
         var track = recorder.ToTrack(t => Analytic(process, t));
         File.WriteAllText(Path.Combine(folder, $"backward-{name}.csv"), track.ToCsv());
@@ -147,7 +147,7 @@ public sealed class CumulantsToyRun
             : ForwardProcessSpec.VariancePreservingDiffusionBase(_settings.Sigma);
         var config = new ScoreModelConfig([1], spec,
             new MlpOptions(_settings.Width, _settings.Depth, _settings.EmbeddingDimension), ParametrisationKind.Edm);
-        var options = ExperimentTraining.Options(_settings.TrainSteps, _settings.TrainBatchSize, _settings.LearningRate,
+        var options = ExperimentTraining.Options(_settings.TrainingSteps, _settings.TrainBatchSize, _settings.LearningRate,
             Seeds.Derive(_settings.Seed, $"train-{name}"), evaluations: 10);
         using var trainingData = new DatasetTrainingData(data, description: $"double-peak toy (μ = 1, σ₀ = 0.25), {data.shape[0]} samples");
         using var trainer = new Trainer(config, options, trainingData);

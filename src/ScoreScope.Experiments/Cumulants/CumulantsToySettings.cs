@@ -26,7 +26,8 @@ public sealed record CumulantsToySettings : ExperimentParameters
     public long TrainedSamples { get; init; } = 100_000;
 
     /// <summary>Euler–Maruyama steps of every backward run (uniform grid from t = 1 to t = 0).</summary>
-    public int Steps { get; init; } = 1000;
+    [ParameterAlias("steps")]
+    public int SamplingSteps { get; init; } = 1000;
 
     /// <summary>Backward runs record cumulants every this many steps (and at the end).</summary>
     public int RecordEvery { get; init; } = 20;
@@ -35,7 +36,8 @@ public sealed record CumulantsToySettings : ExperimentParameters
     public int ForwardIntervals { get; init; } = 100;
 
     /// <summary>Training steps of each MLP.</summary>
-    public int TrainSteps { get; init; } = 8000;
+    [ParameterAlias("train-steps")]
+    public int TrainingSteps { get; init; } = 8000;
 
     /// <summary>Training batch size.</summary>
     public int TrainBatchSize { get; init; } = 512;
@@ -64,7 +66,7 @@ public sealed record CumulantsToySettings : ExperimentParameters
     /// <summary>The minute-scale version: 10⁵ samples, 2·10⁴ trained samples, 1500 training steps.</summary>
     public static CumulantsToySettings QuickRun { get; } = new()
     {
-        Quick = true, Samples = 100_000, ExactSamples = 100_000, TrainedSamples = 10_000, Steps = 500, RecordEvery = 10,
-        ForwardIntervals = 50, TrainSteps = 1500, BatchSize = 50_000,
+        Quick = true, Samples = 100_000, ExactSamples = 100_000, TrainedSamples = 10_000, SamplingSteps = 500, RecordEvery = 10,
+        ForwardIntervals = 50, TrainingSteps = 1500, BatchSize = 50_000,
     };
 }

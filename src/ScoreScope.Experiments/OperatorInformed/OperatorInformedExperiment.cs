@@ -50,10 +50,10 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
         ParameterChecks.AtLeast("high-frequencies", parameters.HighFrequencies, 1);
         if (parameters.HighFrequencies > 16)
             throw new ExperimentParameterException("high-frequencies", parameters.HighFrequencies.ToString(CultureInfo.InvariantCulture), "an integer in [1, 16] (the full basis has (2K + 1)² − 1 functions)");
-        ParameterChecks.AtLeast("steps", parameters.Steps, 1);
+        ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 1);
         ParameterChecks.AtLeast("warm-start-steps", parameters.WarmStartSteps, 0);
-        if (parameters.WarmStartSteps > parameters.Steps)
-            throw new ExperimentParameterException("warm-start-steps", parameters.WarmStartSteps.ToString(CultureInfo.InvariantCulture), $"an integer ≤ steps ({parameters.Steps})");
+        if (parameters.WarmStartSteps > parameters.TrainingSteps)
+            throw new ExperimentParameterException("warm-start-steps", parameters.WarmStartSteps.ToString(CultureInfo.InvariantCulture), $"an integer ≤ training-steps ({parameters.TrainingSteps})");
         ParameterChecks.AtLeast("batch-size", parameters.BatchSize, 1);
         ParameterChecks.AtLeast("width", parameters.Width, 1);
         ParameterChecks.AtLeast("depth", parameters.Depth, 1);
@@ -80,7 +80,7 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
         context.CancellationToken.ThrowIfCancellationRequested();
         context.Progress.Report("(d) DSM variance with and without the OISM control");
         var variance = VarianceTable.Run(context.Folder, parameters, claims);
-        context.Progress.Report($"(b) toy data on T²: {parameters.Datasets.Length} data sets × {parameters.Seeds} repetitions × 3 networks of {parameters.Steps} steps");
+        context.Progress.Report($"(b) toy data on T²: {parameters.Datasets.Length} data sets × {parameters.Seeds} repetitions × 3 networks of {parameters.TrainingSteps} steps");
         var (toy, toyFigures, notes) = ToyComparison.Run(context.Folder, parameters, claims, context.Progress, context.CancellationToken);
         context.Progress.Report("(c) RDKS on S²");
         var (sphere, sphereFigure) = SphereSampling.Run(context.Folder, parameters, claims);

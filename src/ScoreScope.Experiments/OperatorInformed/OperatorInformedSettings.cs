@@ -29,7 +29,8 @@ public sealed record OperatorInformedSettings : ExperimentParameters
     public int LowFrequencies { get; init; } = 2;
 
     /// <summary>Training iterations of every network (the paper's 20k).</summary>
-    public int Steps { get; init; } = 20_000;
+    [ParameterAlias("steps")]
+    public int TrainingSteps { get; init; } = 20_000;
 
     /// <summary>Iterations of the warm start spent regressing OISM(low) (the paper's 1k of 20k).</summary>
     public int WarmStartSteps { get; init; } = 1000;
@@ -81,7 +82,7 @@ public sealed record OperatorInformedSettings : ExperimentParameters
     {
         Quick = true,
         TrainingSamples = 2000,
-        Steps = 500,
+        TrainingSteps = 500,
         WarmStartSteps = 25,
         BatchSize = 128,
         Width = 64,

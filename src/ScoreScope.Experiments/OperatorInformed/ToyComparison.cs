@@ -56,14 +56,14 @@ static class ToyComparison
                     if (score is null)
                     {
                         var mode = method switch { "OISM(low)+NN" => OismNetworkMode.Residual, "NN warm-started" => OismNetworkMode.WarmStart, _ => OismNetworkMode.NetworkOnly };
-                        var options = new TorusDenoisingOptions(mode, settings.Steps, settings.BatchSize, settings.LearningRate,
+                        var options = new TorusDenoisingOptions(mode, settings.TrainingSteps, settings.BatchSize, settings.LearningRate,
                             mode == OismNetworkMode.WarmStart ? settings.WarmStartSteps : 0, settings.MinimumTime, settings.MaximumTime,
                             Network: new MlpOptions(Width: settings.Width, Depth: settings.Depth, EmbeddingDimension: 32, EmbeddingScale: 30.0),
                             Seed: SeedStreams.Derive(seed, "training"));
                         var result = TorusDenoisingTrainer.Train(data, low, options, cancellationToken);
                         model = result.Model;
                         progress.Report(string.Create(CultureInfo.InvariantCulture,
-                            $"  {name} repetition {r + 1}/{settings.Seeds} {method}: {settings.Steps} steps at {result.StepsPerSecond:F0} steps/s, final loss {result.Losses.TakeLast(100).Average():G4}"));
+                            $"  {name} repetition {r + 1}/{settings.Seeds} {method}: {settings.TrainingSteps} steps at {result.StepsPerSecond:F0} steps/s, final loss {result.Losses.TakeLast(100).Average():G4}"));
                         score = (t, x) => NetworkScores(model, t, x);
                     }
                     double total = 0;
@@ -102,7 +102,7 @@ static class ToyComparison
         }
         File.WriteAllText(Path.Combine(folder, "toy-fisher.csv"), detail.ToString());
         File.WriteAllText(Path.Combine(folder, "toy-summary.csv"), summary.ToString());
-        notes.Add($"(b) toy table: σ²-weighted Fisher error (1/4)Σ_t 2t·E|s − ∇log ρ_t|², t ∈ {{0.05, 0.1, 0.2, 0.5}}, mean ± SE over {settings.Seeds} repetitions; every network {settings.Steps} iterations.");
+        notes.Add($"(b) toy table: σ²-weighted Fisher error (1/4)Σ_t 2t·E|s − ∇log ρ_t|², t ∈ {{0.05, 0.1, 0.2, 0.5}}, mean ± SE over {settings.Seeds} repetitions; every network {settings.TrainingSteps} iterations.");
         var table = new ResultTable($"(b) 2-D toy data on T²: weighted Fisher error (lower is better), mean ± SE over {settings.Seeds} repetitions",
             ["dataset", .. Methods, "reference score"], rows);
         return (table, figures, notes);

@@ -58,7 +58,7 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
         if (!(parameters.Sigma > 1))
             throw new ExperimentParameterException("sigma", parameters.Sigma.ToString(CultureInfo.InvariantCulture), "σ > 1 (g(t) = σ^t)");
         ParameterChecks.AtLeast("base-channels", parameters.BaseChannels, 1);
-        ParameterChecks.AtLeast("train-steps", parameters.TrainSteps, 1);
+        ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 1);
         ParameterChecks.AtLeast("train-batch-size", parameters.TrainBatchSize, 1);
         ParameterChecks.Positive("learning-rate", parameters.LearningRate);
         ParameterChecks.AtLeast("euler-maruyama-steps", parameters.EulerMaruyamaSteps, 1);

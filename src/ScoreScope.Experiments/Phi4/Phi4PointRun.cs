@@ -57,11 +57,11 @@ internal static class Phi4PointRun
         var heldOut = normalised.narrow(0, (long)trainChains * perChain, (long)(settings.Chains - trainChains) * perChain);
         NpyFile.Write(Path.Combine(folder, $"hmc-{name}.npy"), normalised.squeeze(1).to_type(ScalarType.Float32));
 
-        progress.Report($"{name}: training a U-Net ({settings.BaseChannels} channels, circular padding) for {settings.TrainSteps} steps on {trainSet.shape[0]} configurations");
+        progress.Report($"{name}: training a U-Net ({settings.BaseChannels} channels, circular padding) for {settings.TrainingSteps} steps on {trainSet.shape[0]} configurations");
         var spec = ForwardProcessSpec.VarianceExplodingDiffusionBase(settings.Sigma);
         var config = new ScoreModelConfig([1, size, size], spec,
             new UNetOptions(BaseChannels: settings.BaseChannels, ChannelMultipliers: [1, 2], CircularPadding: true), ParametrisationKind.Edm);
-        var options = ExperimentTraining.Options(settings.TrainSteps, settings.TrainBatchSize, settings.LearningRate,
+        var options = ExperimentTraining.Options(settings.TrainingSteps, settings.TrainBatchSize, settings.LearningRate,
             Seeds.Derive(settings.Seed, $"train-{name}"), evaluations: 10) with { HeldOutSize = (int)Math.Min(512, heldOut.shape[0]) };
         using var trainingData = new DatasetTrainingData(trainSet, heldOut, $"φ⁴ {name} HMC configurations (min–max normalised), {trainSet.shape[0]} fields");
         using var trainer = new Trainer(config, options, trainingData);

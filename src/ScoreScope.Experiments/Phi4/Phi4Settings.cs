@@ -55,7 +55,8 @@ public sealed record Phi4Settings : ExperimentParameters
     public int BaseChannels { get; init; } = 32;
 
     /// <summary>Training steps per point.</summary>
-    public int TrainSteps { get; init; } = 20_000;
+    [ParameterAlias("train-steps")]
+    public int TrainingSteps { get; init; } = 20_000;
 
     /// <summary>Training batch size.</summary>
     public int TrainBatchSize { get; init; } = 64;
@@ -91,7 +92,7 @@ public sealed record Phi4Settings : ExperimentParameters
         Thermalisation = 100,
         Thinning = 5,
         BaseChannels = 16,
-        TrainSteps = 1500,
+        TrainingSteps = 1500,
         TrainBatchSize = 64,
         LearningRate = 2e-3,
         EulerMaruyamaSteps = 200,

@@ -48,7 +48,7 @@ public sealed class SingularExperiment : Experiment<SingularSettings>
         }
         ParameterChecks.AtLeast("width", parameters.Width, 1);
         ParameterChecks.AtLeast("depth", parameters.Depth, 1);
-        ParameterChecks.AtLeast("steps", parameters.Steps, 1);
+        ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 1);
         ParameterChecks.AtLeast("batch-size", parameters.BatchSize, 1);
         ParameterChecks.Positive("learning-rate", parameters.LearningRate);
         ParameterChecks.InLeftOpen("training-minimum-tau", parameters.TrainingMinimumTau, 0, parameters.TimeScale);
@@ -68,7 +68,7 @@ public sealed class SingularExperiment : Experiment<SingularSettings>
         var claims = new ClaimReport();
         context.Progress.Report("(a) exact oracles (OU, β = 1)");
         SingularOracleStage.Run(context.Folder, parameters, claims);
-        context.Progress.Report($"(b–d) training {parameters.Parametrisations.Length} parametrisations × 2 manifolds, {parameters.Steps} steps each");
+        context.Progress.Report($"(b–d) training {parameters.Parametrisations.Length} parametrisations × 2 manifolds, {parameters.TrainingSteps} steps each");
         var rows = SingularModelStage.Run(context.Folder, parameters, context.Progress, context.CancellationToken);
         SingularComparison.Write(context.Folder, rows, parameters.TimeScale);
         var verdict = SingularComparison.AddClaims(claims, rows);

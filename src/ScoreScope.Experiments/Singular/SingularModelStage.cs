@@ -51,7 +51,7 @@ internal static class SingularModelStage
                 string modelFolder = Directory.CreateDirectory(Path.Combine(folder, "models", $"{manifold}-{name}")).FullName;
                 using var trainer = Train(modelFolder, settings, manifold, distribution, spec, Parametrisation(name), cancellationToken, out double seconds);
                 double heldOut = trainer.HeldOutLoss(trainer.EmaModel).Mean;
-                log.Report(Invariant($"  trained {manifold}/{name}: {settings.Steps} steps in {seconds:F0} s, held-out loss {heldOut:G4}"));
+                log.Report(Invariant($"  trained {manifold}/{name}: {settings.TrainingSteps} steps in {seconds:F0} s, held-out loss {heldOut:G4}"));
                 var model = trainer.EmaModel;
 
                 var curve = ScoreErrorEvaluation.RelativeErrorCurve(model, distribution, process, taus.Select(tau => tau / beta).ToArray(),
@@ -109,7 +109,7 @@ internal static class SingularModelStage
         var loss = kind == ParametrisationKind.Data
             ? new LossOptions(LossKind.Denoiser, times, LossWeightingKind.SignalToNoise)
             : new LossOptions(LossKind.DenoisingScoreMatching, times, LossWeightingKind.NoiseVariance, AntitheticNoise: false);
-        var options = ExperimentTraining.Options(settings.Steps, settings.BatchSize, settings.LearningRate,
+        var options = ExperimentTraining.Options(settings.TrainingSteps, settings.BatchSize, settings.LearningRate,
             Seeds.Derive(settings.Seed, $"train-{manifold}"), evaluations: 5) with
         {
             HeldOutSize = settings.Quick ? 1024 : 4096,

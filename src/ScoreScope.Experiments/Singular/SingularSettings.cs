@@ -30,7 +30,8 @@ public sealed record SingularSettings : ExperimentParameters
     public int Depth { get; init; } = 3;
 
     /// <summary>Training steps per model.</summary>
-    public int Steps { get; init; } = 6000;
+    [ParameterAlias("steps")]
+    public int TrainingSteps { get; init; } = 6000;
 
     /// <summary>Samples per training step.</summary>
     public int BatchSize { get; init; } = 512;
@@ -72,7 +73,7 @@ public sealed record SingularSettings : ExperimentParameters
         OracleSamples = 20_000,
         Width = 64,
         Depth = 2,
-        Steps = 300,
+        TrainingSteps = 300,
         BatchSize = 256,
         ErrorTimes = 5,
         ErrorSamples = 1024,

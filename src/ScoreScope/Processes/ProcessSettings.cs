@@ -57,6 +57,24 @@ public sealed record ProcessSettings(string Process = "vp", double? SigmaMin = n
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, $"unknown process parameter; valid: {string.Join(", ", Keys)}"),
     };
 
+    /// <summary>These settings with parameter <paramref name="key"/> unset.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a key not in <see cref="Keys"/>.</exception>
+    public ProcessSettings Without(string key) => key switch
+    {
+        "sigma-min" => this with { SigmaMin = null },
+        "sigma-max" => this with { SigmaMax = null },
+        "beta-min" => this with { BetaMin = null },
+        "beta-max" => this with { BetaMax = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, $"unknown process parameter; valid: {string.Join(", ", Keys)}"),
+    };
+
+    /// <summary>
+    /// The library parameter name of option key <paramref name="key"/> (<c>sigma-min</c> → <c>sigmaMin</c>), as the
+    /// process constructors name their arguments in exceptions.
+    /// </summary>
+    public static string ParameterNameOf(string key) =>
+        string.Concat(key.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+
     /// <summary>These settings with the parameters of <see cref="Process"/> that are unset taking their defaults and the others null.</summary>
     public ProcessSettings WithDefaults()
     {

@@ -28,7 +28,9 @@ public static class ReportIndex
         RawTable(html, ["run", "what it measures", "claims", "findings", "seconds", "report"], entries.Select(e => (IReadOnlyList<string>)
         [
             E(e.Name), E(e.Summary),
-            $"<span class=\"{(e.AllHold ? "pass" : "fail")}\">{e.ClaimsHeld}/{e.ClaimsChecked} {(e.AllHold ? "pass" : "FAIL")}</span>",
+            e.ClaimsChecked == 0
+                ? "<span class=\"finding\">none checked</span>"
+                : $"<span class=\"{(e.AllHold ? "pass" : "fail")}\">{e.ClaimsHeld}/{e.ClaimsChecked} {(e.AllHold ? "pass" : "FAIL")}</span>",
             e.Findings.ToString(CultureInfo.InvariantCulture),
             e.Seconds.ToString("F1", CultureInfo.InvariantCulture),
             $"<a href=\"{E(e.ReportPath)}\">{E(e.ReportPath)}</a>",

@@ -49,6 +49,9 @@ public sealed class ReproduceCommandTests : IDisposable
     [InlineData(new[] { "all", "--set", "steps=3" }, "--set steps=3")]
     [InlineData(new[] { "all", "--threads", "0" }, "--threads")]
     [InlineData(new[] { "all", "--device", "tpu" }, "--device tpu")]
+    [InlineData(new[] { "spectra", "--training-steps", "10" }, "'--training-steps' is a parameter of experiment spectra; set it with --set training-steps=VALUE")]
+    [InlineData(new[] { "singular", "--steps", "10" }, "'--steps' is a parameter of experiment singular; set it with --set training-steps=VALUE")]
+    [InlineData(new[] { "spectra", "--bogus", "1" }, "unknown option or argument '--bogus'; valid options:")]
     public void Misuse_exits_2_with_one_line_and_writes_nothing(string[] arguments, string message)
     {
         var result = CliHarness.Run(["reproduce", .. arguments, "--out", _harness.PathOf("never")]);

@@ -15,7 +15,7 @@ public sealed class ReproduceSingularCommandTests : IDisposable
     public void A_tiny_run_writes_its_files_and_checks_and_the_exit_code_follows_the_claims()
     {
         string output = _harness.PathOf("singular");
-        var result = CliHarness.Run("reproduce", "singular", "--quick", "--set", "steps=3", "--set", "sample-count=40", "--check", "--out", output);
+        var result = CliHarness.Run("reproduce", "singular", "--quick", "--set", "training-steps=3", "--set", "sample-count=40", "--check", "--out", output);
 
         Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.CheckFailed, result.ToString());
         foreach (string file in new[]
@@ -41,13 +41,14 @@ public sealed class ReproduceSingularCommandTests : IDisposable
         Assert.Contains(checks, line => line.StartsWith("circle-paper-data-less-pollution-q90-than-noise,", StringComparison.Ordinal) && line.EndsWith(",false", StringComparison.Ordinal));
         Assert.Equal(1 + 2 * 4 * 2, File.ReadAllLines(Path.Combine(output, "comparison.csv")).Length);
         string config = File.ReadAllText(Path.Combine(output, "config.json"));
-        Assert.Contains("\"steps\": 3", config);
+        Assert.Contains("\"training-steps\": 3", config);
         Assert.Contains("\"seed\": ", config);
         Assert.Contains("checked claims hold", result.Output);
     }
 
     [Theory]
-    [InlineData("--set", "steps=0", "--set steps=0: expected an integer ≥ 1")]
+    [InlineData("--set", "training-steps=0", "--set training-steps=0: expected an integer ≥ 1")]
+    [InlineData("--set", "steps=0", "--set training-steps=0: expected an integer ≥ 1")]
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--set", "sample-count=abc", "--set sample-count=abc: expected an integer")]
     [InlineData("--set", "parametrisations=noise,eps", "a comma-separated subset of noise, score, data")]
