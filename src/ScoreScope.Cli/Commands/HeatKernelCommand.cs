@@ -85,6 +85,10 @@ public sealed class HeatKernelCommand
         string method = parseResult.GetValue(Method) ?? "dks";
         if (method is not ("dks" or "oism")) throw new UsageException($"--method must be dks or oism (got '{method}')");
         string? target = parseResult.GetValue(Out);
+        if (target is not null && (target.Length == 0 || Directory.Exists(target)))
+            throw new UsageException($"--out '{target}' is {(target.Length == 0 ? "empty" : "a folder")}; give the path of the CSV file to write");
+        if (quantity != "score" && parseResult.GetValue(Data) is not null)
+            throw new UsageException($"--data applies only to --quantity score (the score of the --data points); got --quantity {quantity}");
         if (target is not null && File.Exists(target) && !parseResult.GetValue(Force))
             throw new UsageException($"--out '{target}' exists; pass --force to replace it");
         bool sphere = manifold is "sphere" or "hypersphere";
