@@ -124,6 +124,10 @@ public sealed class SpectraCommand
         if (eventShape.Length != 1)
             throw new UsageException($"{(model is null ? "--data" : "--model")}: spectra need vector data; the event shape is {Shapes.Format(eventShape)}");
         int d = (int)eventShape[0];
+        if (settings.Method != "svd")
+            SettingChecks.FitsInMemory(ScoreScope.Runs.MemoryEstimate.JacobianBytes(settings.Points, d),
+                string.Create(CultureInfo.InvariantCulture, $"the score Jacobians of {settings.Points} points in dimension {d} ({ScoreScope.Runs.MemoryEstimate.JacobianCopies} × {settings.Points} × {d}² float64 per time)"),
+                $"--points {settings.Points}", "lower --points");
         var process = model?.Process ?? settings.Process!.Build();
         IScoreFunction score = model is not null ? model : exactData!.ScoreFunction(process);
         string description = model?.ToString() ?? $"exact score of {exactData} under {process}";

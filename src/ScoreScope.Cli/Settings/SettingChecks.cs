@@ -80,6 +80,19 @@ public static class SettingChecks
         }
     }
 
+    /// <summary>An estimate of <paramref name="bytes"/> must fit in memory; otherwise <paramref name="name"/> is named with the estimate.</summary>
+    public static void FitsInMemory(double bytes, string what, string name, string fix)
+    {
+        try
+        {
+            ScoreScope.Runs.MemoryEstimate.Check(bytes, what);
+        }
+        catch (InsufficientMemoryException e)
+        {
+            throw new UsageException($"{name}: {e.Message}; {fix}");
+        }
+    }
+
     /// <summary>A number as typed back to the user (round-trip format).</summary>
     public static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

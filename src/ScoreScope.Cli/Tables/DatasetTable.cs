@@ -61,6 +61,7 @@ public static class DatasetTable
     {
         try
         {
+            CheckDatasetMemory(path, option);
             // float64 score evaluation: the file's points are the exact oracle, not a network.
             return DataFile.LoadEmpirical(path, ScalarType.Float64);
         }
@@ -69,6 +70,36 @@ public static class DatasetTable
             // DataFileException and NpyFormatException (both IOExceptions) name the file, row and column themselves.
             throw new UsageException(
                 $"{option}: {ErrorText.OneLine(e)} (expected an n × d .npy of float32/float64 or a numeric .csv, one point per line)", e);
+        }
+    }
+
+    /// <summary>
+    /// Refuses (exit 2) a data file whose points would not fit in memory, before reading it: an .npy's value count from its
+    /// header, a .csv's from its size (at most one value per two bytes).
+    /// </summary>
+    static void CheckDatasetMemory(string path, string option)
+    {
+        if (!File.Exists(path)) return;
+        long length = new FileInfo(path).Length;
+        bool npy = Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase);
+        double values;
+        try
+        {
+            values = npy ? NpyFile.ReadHeader(path).Shape.Aggregate(1.0, (p, s) => p * s) : length / 2.0;
+        }
+        catch (Exception e) when (e is IOException)
+        {
+            return; // a corrupt header is reported by the loader, with its details
+        }
+        if (npy && values * 4 > length) return; // the file is shorter than its header says: the loader reports it truncated
+        try
+        {
+            ScoreScope.Runs.MemoryEstimate.Check(ScoreScope.Runs.MemoryEstimate.DatasetBytes(values),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the data file '{path}' ({values:G3} values as {ScoreScope.Runs.MemoryEstimate.DatasetCopies} float64 copies)"));
+        }
+        catch (InsufficientMemoryException e)
+        {
+            throw new UsageException($"{option}: {e.Message}; use a smaller data file");
         }
     }
 }

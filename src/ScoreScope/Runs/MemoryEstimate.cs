@@ -24,6 +24,18 @@ public static class MemoryEstimate
     public static double SamplingBytes(long count, long eventSize) =>
         (double)count * (SampleCopies * 8.0 * eventSize + SampleOverheadBytes);
 
+    /// <summary>Copies of a [B, D, D] float64 Jacobian batch alive at once in <c>spectra</c> (the D gradient rows, their stack, the SVD's U and V).</summary>
+    public const long JacobianCopies = 4;
+
+    /// <summary>The estimated peak of the score Jacobians of <paramref name="points"/> points in dimension <paramref name="dimension"/> at one time.</summary>
+    public static double JacobianBytes(long points, long dimension) => JacobianCopies * 8.0 * points * dimension * dimension;
+
+    /// <summary>Copies of a data file's values alive while it becomes an empirical distribution (parsed values, float64 points, compute copy).</summary>
+    public const long DatasetCopies = 3;
+
+    /// <summary>The estimated peak of loading <paramref name="values"/> data values as an empirical distribution.</summary>
+    public static double DatasetBytes(double values) => DatasetCopies * 8.0 * values;
+
     /// <summary>The memory the runtime may use, in bytes.</summary>
     public static long Available => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
