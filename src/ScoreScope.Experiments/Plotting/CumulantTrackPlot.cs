@@ -84,6 +84,6 @@ public static class CumulantTrackPlot
             plot.XLabel("t");
             plot.ShowLegend(Alignment.UpperRight);
         }
-        multiplot.SavePng(path, width, height);
+        PlotFile.Save(multiplot, path, width, height);
     }
 }

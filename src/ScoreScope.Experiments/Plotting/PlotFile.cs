@@ -16,4 +16,21 @@ public static class PlotFile
         plot.SavePng(pngPath, width, height);
         plot.SaveSvg(Path.ChangeExtension(pngPath, ".svg"), width, height);
     }
+
+    /// <summary>
+    /// Saves a multi-panel <paramref name="multiplot"/> as <paramref name="pngPath"/> and as the same path with the
+    /// extension <c>.svg</c> (rendered onto Skia's SVG canvas, as <see cref="Plot.SaveSvg"/> does for one panel).
+    /// </summary>
+    public static void Save(Multiplot multiplot, string pngPath, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(multiplot);
+        ArgumentNullException.ThrowIfNull(pngPath);
+        multiplot.SavePng(pngPath, width, height);
+        using var stream = File.Create(Path.ChangeExtension(pngPath, ".svg"));
+        using (var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, width, height), stream))
+        {
+            multiplot.Render(canvas, new PixelRect(0, width, height, 0));
+        }
+        stream.Flush();
+    }
 }

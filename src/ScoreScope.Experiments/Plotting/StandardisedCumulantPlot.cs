@@ -9,7 +9,7 @@ namespace ScoreScope.Experiments.Plotting;
 public static class StandardisedCumulantPlot
 {
     /// <summary>
-    /// Writes the plot to <paramref name="path"/> (PNG and SVG via <see cref="PlotFile.Save"/>). The error bar of order n
+    /// Writes the plot to <paramref name="path"/> (PNG and SVG via <see cref="PlotFile.Save(Plot, string, int, int)"/>). The error bar of order n
     /// is SE(κ_n)/κ_2^{n/2}: the uncertainty of κ_2 is not propagated (it is of relative size SE(κ_2)/κ_2, shown in the title).
     /// </summary>
     /// <param name="path">The .png file to create.</param>
