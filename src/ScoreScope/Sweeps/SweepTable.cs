@@ -88,7 +88,7 @@ public sealed class SweepTable
             int holds = Array.IndexOf(header, "holds"), isChecked = Array.IndexOf(header, "checked");
             if (holds >= 0 && isChecked >= 0)
             {
-                var claims = lines.Skip(1).Select(SplitCsv).Where(f => f.Count > Math.Max(holds, isChecked)).ToArray();
+                var claims = lines.Skip(1).Select(IO.CsvText.SplitLine).Where(f => f.Count > Math.Max(holds, isChecked)).ToArray();
                 var enforced = claims.Where(f => f[isChecked] == "true").ToArray();
                 values["claims.checked"] = enforced.Length.ToString(CultureInfo.InvariantCulture);
                 values["claims.failed"] = enforced.Count(f => f[holds] != "true").ToString(CultureInfo.InvariantCulture);
@@ -140,26 +140,4 @@ public sealed class SweepTable
 
     static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-    static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
-    }
 }

@@ -1,10 +1,16 @@
 using System.Text;
 
-namespace ScoreScope.Reports;
+namespace ScoreScope.IO;
 
-/// <summary>A small RFC 4180 reader (quoted fields, doubled quotes) for the CSV tables a run folder holds.</summary>
+/// <summary>
+/// A small RFC 4180 reader (quoted fields, doubled quotes) for the CSV tables a run folder holds (checks.csv, metrics.csv,
+/// results tables): used by the reports and the sweep table.
+/// </summary>
 static class CsvText
 {
+    /// <summary>The fields of one line (no line breaks inside quotes).</summary>
+    public static List<string> SplitLine(string line) => Parse(line).FirstOrDefault()?.ToList() ?? [""];
+
     /// <summary>The rows of <paramref name="text"/>, each a list of fields; empty lines are skipped.</summary>
     public static List<string[]> Parse(string text)
     {
