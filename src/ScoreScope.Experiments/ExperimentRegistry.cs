@@ -12,6 +12,7 @@ public static class ExperimentRegistry
         new Spectra.SpectraExperiment(),
         new Phi4.Phi4Experiment(),
         new OperatorInformed.OperatorInformedExperiment(),
+        new MixedCumulants.MixedCumulantExperiment(),
     ];
 
     /// <summary>The registered names.</summary>
