@@ -13,6 +13,7 @@ public static class ExperimentRegistry
         new Phi4.Phi4Experiment(),
         new OperatorInformed.OperatorInformedExperiment(),
         new MixedCumulants.MixedCumulantExperiment(),
+        new SimplicityBias.SimplicityBiasExperiment(),
     ];
 
     /// <summary>The registered names.</summary>
