@@ -12,6 +12,8 @@ public static class ExperimentRegistry
         new Spectra.SpectraExperiment(),
         new Phi4.Phi4Experiment(),
         new OperatorInformed.OperatorInformedExperiment(),
+        new MixedCumulants.MixedCumulantExperiment(),
+        new SimplicityBias.SimplicityBiasExperiment(),
     ];
 
     /// <summary>The registered names.</summary>

@@ -8,7 +8,7 @@ namespace ScoreScope.Experiments;
 /// <summary>
 /// Sets one parameter of an experiment's parameter record by its kebab-case name (the config.json key), from text:
 /// the <c>--set name=value</c> of <c>scorescope reproduce</c>. Integers, reals, seeds, switches (<c>true|false</c>),
-/// lists of names (<c>noise,data</c>) and variance blocks (<c>20:1,20:0.3</c>, i.e. dimension:σ) are understood.
+/// names (<c>tanh</c>), lists of names (<c>noise,data</c>), lists of integers (<c>16,32,64</c>) and variance blocks (<c>20:1,20:0.3</c>, i.e. dimension:σ) are understood.
 /// </summary>
 public static class ParameterAssignment
 {
@@ -57,6 +57,7 @@ public static class ParameterAssignment
         {
             VarianceBlock[] blocks => string.Join(",", blocks.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Dimension}:{b.StandardDeviation:R}"))),
             string[] names => string.Join(",", names),
+            int[] integers => string.Join(",", integers.Select(i => i.ToString(CultureInfo.InvariantCulture))),
             bool b => b ? "true" : "false",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             var other => other?.ToString() ?? "",
@@ -81,6 +82,17 @@ public static class ParameterAssignment
             return double.TryParse(value, NumberStyles.Float, c, out double d) && double.IsFinite(d) ? d : throw new ExperimentParameterException(name, value, "a finite number");
         if (type == typeof(bool))
             return value switch { "true" => true, "false" => false, _ => throw new ExperimentParameterException(name, value, "true or false") };
+        if (type == typeof(string))
+            return value.Trim().Length > 0 ? value.Trim() : throw new ExperimentParameterException(name, value, "a non-empty name");
+        if (type == typeof(int[]))
+        {
+            var parts = value.Split(',', StringSplitOptions.TrimEntries);
+            var integers = new int[parts.Length];
+            for (int k = 0; k < parts.Length; k++)
+                if (!int.TryParse(parts[k], NumberStyles.Integer, c, out integers[k]))
+                    throw new ExperimentParameterException(name, value, "a comma-separated list of integers, e.g. 16,32,64");
+            return integers;
+        }
         if (type == typeof(string[]))
         {
             var names = value.Split(',', StringSplitOptions.TrimEntries);

@@ -8,7 +8,7 @@ public sealed partial class ExperimentRegistryTests
     [Fact]
     public void Names_are_unique_lower_case_and_findable()
     {
-        Assert.Equal(5, ExperimentRegistry.All.Count);
+        Assert.Equal(7, ExperimentRegistry.All.Count);
         Assert.Equal(ExperimentRegistry.Names.Count, ExperimentRegistry.Names.Distinct(StringComparer.Ordinal).Count());
         foreach (var experiment in ExperimentRegistry.All)
         {

@@ -30,6 +30,21 @@ public sealed class ParameterAssignmentTests
         Assert.Equal("10:1,30:0.25", ParameterAssignment.Format(spectra, "two-variances"));
     }
 
+    [Fact]
+    public void Integer_lists_and_names_are_set_and_bad_ones_refused()
+    {
+        var mcm = new Experiments.MixedCumulants.MixedCumulantExperiment().Quick;
+        var set = ParameterAssignment.Assign(mcm, "sweep-quartic-dimensions", "8, 16,32");
+        set = ParameterAssignment.Assign(set, "activation", "relu");
+        Assert.Equal([8, 16, 32], set.SweepQuarticDimensions);
+        Assert.Equal("relu", set.Activation);
+        Assert.Equal("8,16,32", ParameterAssignment.Format(set, "sweep-quartic-dimensions"));
+        var list = Assert.Throws<ExperimentParameterException>(() => ParameterAssignment.Assign(mcm, "sweep-quartic-dimensions", "8,x"));
+        Assert.Contains("list of integers", list.Valid, StringComparison.Ordinal);
+        var name = Assert.Throws<ExperimentParameterException>(() => ParameterAssignment.Assign(mcm, "activation", " "));
+        Assert.Contains("non-empty name", name.Valid, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("training-steps", "abc", "an integer")]
     [InlineData("steps", "1.5", "an integer")]
