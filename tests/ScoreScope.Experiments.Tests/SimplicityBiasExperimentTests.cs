@@ -16,7 +16,7 @@ public sealed class SimplicityBiasExperimentTests : IDisposable
     public void The_quick_preset_with_a_tiny_budget_writes_its_files_and_records_the_image_claims_as_findings()
     {
         var experiment = new SimplicityBiasExperiment();
-        var parameters = experiment.Quick with { TrainImages = 200, TestImages = 100, Steps = 12, BatchSize = 8, Checkpoints = 3, EvaluationImages = 16, SampleImages = 2 };
+        var parameters = experiment.Quick with { TrainImages = 200, TestImages = 100, TrainingSteps = 12, BatchSize = 8, Checkpoints = 3, EvaluationImages = 16, SampleImages = 2 };
 
         var outcome = experiment.Run(parameters, new ExperimentContext(_run.Folder, NoProgress.Instance));
 
@@ -32,7 +32,7 @@ public sealed class SimplicityBiasExperimentTests : IDisposable
         foreach (string name in new[] { "gaussian-clone-ratio-t100-exceeds-1.2", "gaussian-clone-ratio-t800-near-1", "mean-clone-separates-before-gaussian-clone", "train-test-within-5-percent" })
             Assert.False(Assert.Single(claims, c => c.Name == name).Checked, $"{name} must be a finding under --quick");
         // 4 checkpoints (0 and 3 log-spaced) × 4 sets × 4 noise modes, plus the header.
-        var grid = ScoreScope.SimplicityBias.LogSpacedSteps.Grid(parameters.Steps, parameters.Checkpoints);
+        var grid = ScoreScope.SimplicityBias.LogSpacedSteps.Grid(parameters.TrainingSteps, parameters.Checkpoints);
         Assert.Equal(1 + grid.Length * 4 * 4, File.ReadAllLines(_run.PathOf("losses.csv")).Length);
         // At step 0 the network outputs zero (zero-initialised output convolution): every ε-MSE is E‖ε‖²/d ≈ 1 and every ratio exactly 1.
         var first = File.ReadAllLines(_run.PathOf("ratios.csv")).Skip(1).Where(l => l.StartsWith("0,", StringComparison.Ordinal)).ToArray();

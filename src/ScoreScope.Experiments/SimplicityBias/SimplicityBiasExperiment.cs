@@ -65,7 +65,7 @@ public sealed class SimplicityBiasExperiment : Experiment<SimplicityBiasSettings
                 "1 to 3 positive integers (28 is divisible by 2^(levels − 1) only up to 3 levels)");
         if (parameters.EmbeddingDimension < 2 || parameters.EmbeddingDimension % 2 != 0)
             throw new ExperimentParameterException("embedding-dimension", parameters.EmbeddingDimension.ToString(CultureInfo.InvariantCulture), "an even integer ≥ 2");
-        ParameterChecks.AtLeast("steps", parameters.Steps, 1);
+        ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 1);
         ParameterChecks.AtLeast("batch-size", parameters.BatchSize, 1);
         ParameterChecks.Positive("learning-rate", parameters.LearningRate);
         ParameterChecks.AtLeast("checkpoints", parameters.Checkpoints, 2);
@@ -115,7 +115,7 @@ public sealed class SimplicityBiasExperiment : Experiment<SimplicityBiasSettings
         var unet = new UNetOptions(BaseChannels: parameters.BaseChannels, ChannelMultipliers: parameters.ChannelMultipliers,
             EmbeddingDimension: parameters.EmbeddingDimension, Groups: Math.Min(8, parameters.BaseChannels));
         using var training = new DdpmImageTraining(train, schedule, unet, parameters.LearningRate, parameters.Seed);
-        var grid = LogSpacedSteps.Grid(parameters.Steps, parameters.Checkpoints);
+        var grid = LogSpacedSteps.Grid(parameters.TrainingSteps, parameters.Checkpoints);
         var checkpoints = new List<(long Step, (double Mean, double StandardError)[] Losses, double Seconds)>();
         var trainClock = Stopwatch.StartNew();
         double evaluationSeconds = 0;
@@ -127,11 +127,11 @@ public sealed class SimplicityBiasExperiment : Experiment<SimplicityBiasSettings
             checkpoints.Add((step, losses, trainClock.Elapsed.TotalSeconds));
             context.Progress.Report(string.Create(c, $"step {step}: random t test {losses[0].Mean:F4}, Gaussian clone {losses[2 * modes.Length].Mean:F4}, mean clone {losses[3 * modes.Length].Mean:F4}"));
         }
-        context.Progress.Report(string.Create(c, $"train: {parameters.Steps} steps of {parameters.BatchSize}, {grid.Length} checkpoints"));
+        context.Progress.Report(string.Create(c, $"train: {parameters.TrainingSteps} steps of {parameters.BatchSize}, {grid.Length} checkpoints"));
         Checkpoint(0);
         int next = 1;
         double lastLoss = double.NaN;
-        for (int step = 1; step <= parameters.Steps; step++)
+        for (int step = 1; step <= parameters.TrainingSteps; step++)
         {
             lastLoss = training.Step(parameters.BatchSize, step);
             if (next < grid.Length && grid[next] == step) { Checkpoint(step); next++; }
@@ -147,7 +147,7 @@ public sealed class SimplicityBiasExperiment : Experiment<SimplicityBiasSettings
         var ratios = SimplicityBiasReport.Write(folder, checkpoints.Select(p => (p.Step, p.Losses)).ToArray(), modeNames, figures);
         var notes = SimplicityBiasReport.Claims(claims, schedule, checkpoints.Select(p => (p.Step, p.Losses)).ToArray(), modes, modeNames, parameters.Quick);
         claims.Write(folder);
-        notes.Add(string.Create(c, $"training {trainingSeconds:F1} s ({1000 * trainingSeconds / parameters.Steps:F1} ms per step of {parameters.BatchSize}), evaluation {evaluationSeconds:F1} s over {grid.Length} checkpoints, last batch loss {lastLoss:F4}; wall time {watch.Elapsed.TotalSeconds:F1} s"));
+        notes.Add(string.Create(c, $"training {trainingSeconds:F1} s ({1000 * trainingSeconds / parameters.TrainingSteps:F1} ms per step of {parameters.BatchSize}), evaluation {evaluationSeconds:F1} s over {grid.Length} checkpoints, last batch loss {lastLoss:F4}; wall time {watch.Elapsed.TotalSeconds:F1} s"));
         var resolved = new Dictionary<string, string>
         {
             ["schedule"] = schedule.ToString(),

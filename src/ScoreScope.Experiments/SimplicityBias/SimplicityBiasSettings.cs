@@ -41,7 +41,8 @@ public sealed record SimplicityBiasSettings : ExperimentParameters
     public int EmbeddingDimension { get; init; } = 64;
 
     /// <summary>Adam steps.</summary>
-    public int Steps { get; init; } = 20_000;
+    [ParameterAlias("steps")]
+    public int TrainingSteps { get; init; } = 20_000;
 
     /// <summary>Images per step.</summary>
     public int BatchSize { get; init; } = 100;
@@ -68,6 +69,6 @@ public sealed record SimplicityBiasSettings : ExperimentParameters
     public static SimplicityBiasSettings QuickRun { get; } = new()
     {
         Quick = true, TrainImages = 4000, TestImages = 1000, BaseChannels = 8, ChannelMultipliers = [1, 2], EmbeddingDimension = 32,
-        Steps = 250, BatchSize = 24, LearningRate = 2e-3, Checkpoints = 7, EvaluationImages = 64, SampleImages = 8,
+        TrainingSteps = 250, BatchSize = 24, LearningRate = 2e-3, Checkpoints = 7, EvaluationImages = 64, SampleImages = 8,
     };
 }
