@@ -4,7 +4,7 @@ namespace ScoreScope.Experiments.Tests;
 
 /// <summary>
 /// <see cref="MixedCumulantExperiment"/> as a library call: the quick preset with a smaller budget writes every file;
-/// the exact claims (the Hermite table of the science note, odd terms vanishing, s → δ on isotropic data) hold and are
+/// the exact claims (the Hermite table of docs/science/simplicity-bias.md §2, odd terms vanishing, s → δ on isotropic data) hold and are
 /// checked; the three sweep exponents are recorded as findings under --quick.
 /// </summary>
 public sealed class MixedCumulantExperimentTests : IDisposable

@@ -28,7 +28,7 @@ public sealed class MixedCumulantExperiment : Experiment<MixedCumulantSettings>
     /// <inheritdoc />
     public override IReadOnlyList<string> Stages { get; } =
     [
-        "(a) theory: Hermite terms αᵏφₖ/k! of Φ_s vs the science note's table; k* and its sign per spike and latent law",
+        "(a) theory: Hermite terms αᵏφₖ/k! of Φ_s vs the table of docs/science/simplicity-bias.md §2; k* and its sign per spike and latent law",
         "(b) learning curves: overlaps, skip and test losses (data, Gaussian clone, mean clone) over seeds; skip → δ on N(0, I)",
         "(c) sample complexity: escape time vs d for the covariance spike, the independent and the correlated fourth-cumulant spike; γ ± SE",
     ];

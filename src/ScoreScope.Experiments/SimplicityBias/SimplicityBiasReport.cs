@@ -86,7 +86,7 @@ internal static class SimplicityBiasReport
     {
         var c = CultureInfo.InvariantCulture;
         var notes = new List<string>();
-        // The schedule against the values derived in docs/science/02-simplicity-bias.md §2c (code's indexing t = 0 … T − 1).
+        // The schedule against the values derived in docs/science/simplicity-bias.md §4 (code's indexing t = 0 … T − 1).
         if (schedule.Steps == 1000 && schedule.BetaStart == 1e-4 && schedule.BetaEnd == 0.02)
             foreach (var (t, printed) in new[] { (100, "0.8951"), (500, "0.0778"), (800, "0.00151") })
                 claims.AddWithinAbsolute(string.Create(c, $"ddpm-alpha-bar-{t}"), double.Parse(printed, c), schedule.AlphaBar(t),

@@ -14,7 +14,11 @@ namespace ScoreScope.Tests.Cli;
 public sealed class NumericOptionFuzzTests : IDisposable
 {
     const int Seed = 1212;
-    const int Cases = 10_000;
+    /// <summary>
+    /// 10 000 cases in the suite; the longer target sets <c>SCORESCOPE_FUZZ_CASES</c> (e.g. 200000) and runs
+    /// <c>dotnet test --filter FullyQualifiedName~Fuzz</c> (the seed stays fixed, so a longer run extends the same sequence).
+    /// </summary>
+    static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("SCORESCOPE_FUZZ_CASES"), out int cases) && cases > 0 ? cases : 10_000;
 
     static readonly string[] Garbage =
     [

@@ -3,11 +3,11 @@ using Xunit;
 
 namespace ScoreScope.Tests.Processes;
 
-/// <summary><see cref="DdpmSchedule"/>: the linear β of Ho et al. 2020 and ᾱₜ against the values of docs/science/02-simplicity-bias.md §2c.</summary>
+/// <summary><see cref="DdpmSchedule"/>: the linear β of Ho et al. 2020 and ᾱₜ against the values of docs/science/simplicity-bias.md §4.</summary>
 public sealed class DdpmScheduleTests
 {
     [Fact]
-    public void Alpha_bar_equals_the_science_note_values_and_the_product_of_one_minus_beta()
+    public void Alpha_bar_equals_the_documented_values_and_the_product_of_one_minus_beta()
     {
         var schedule = new DdpmSchedule();
         Assert.Equal(1e-4, schedule.Beta(0), 15);
