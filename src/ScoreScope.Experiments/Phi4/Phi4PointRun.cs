@@ -105,6 +105,14 @@ internal static class Phi4PointRun
         var emTable = LatticeObservables.Measure(new FieldEnsemble(emFields, lattice), action);
         var heunTable = LatticeObservables.Measure(new FieldEnsemble(heunFields, lattice), action);
         WriteObservables(Path.Combine(folder, $"observables-{name}.csv"), hmcTable, emTable, heunTable);
+        TwoPointFunctionPlot.Series TwoPoint(string label, LatticeObservableTable table)
+        {
+            var rows = Enumerable.Range(0, settings.Size / 2 + 1).Select(r => table[$"G({r})"]).ToArray();
+            return new(label, [.. rows.Select(e => e.Value)], [.. rows.Select(e => e.Error)]);
+        }
+        TwoPointFunctionPlot.Write(Path.Combine(folder, $"two-point-{name}.png"),
+            [TwoPoint("HMC", hmcTable), TwoPoint("Euler–Maruyama", emTable), TwoPoint("Heun", heunTable)],
+            string.Create(CultureInfo.InvariantCulture, $"{name} point (κ = {kappa}, λ = {settings.Lambda}, L = {settings.Size}): connected G(r)"));
         WriteFigures(folder, name, normalised, eulerMaruyama, heun, fields, emFields, heunFields, volume);
         File.WriteAllText(Path.Combine(folder, $"normalisation-{name}.txt"), string.Create(CultureInfo.InvariantCulture,
             $"phi' = 2(phi - {normalisation.Minimum:R})/({normalisation.Maximum:R} - {normalisation.Minimum:R}) - 1\n"));

@@ -29,6 +29,7 @@ static class FigureCaptions
         ("histogram-phi", "Histogram of the field values φ: HMC against the generated ensembles."),
         ("histogram-m", "Histogram of the magnetisation M: HMC against the generated ensembles."),
         ("standardised-cumulants", "Standardised cumulants κ_n / κ_2^{n/2} of the observable against the order n, with ±1 jackknife standard error, over the Gaussian value 0."),
+        ("two-point", "Connected two-point function G(r) along the lattice axes, HMC against the generated ensembles, with ±1 Γ-method standard errors (r ≤ L/2)."),
         ("plot-", "A sweep metric against its axis, one point per sweep point."),
     ];
 

@@ -1,4 +1,5 @@
 using ScoreScope.Training;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
@@ -8,6 +9,7 @@ namespace ScoreScope.Tests.Cli;
 /// <c>sample --model</c>, <c>evaluate --model</c>, <c>spectra --model</c> (model.ckpt) and <c>train --resume</c>
 /// (checkpoint.ckpt of a stopped run) — 30 files × 4 commands.
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class CorruptModelFileCommandTests : IDisposable
 {
     const int Seed = 20261204;

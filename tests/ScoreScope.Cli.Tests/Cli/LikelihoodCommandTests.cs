@@ -5,6 +5,7 @@ using ScoreScope.IO;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
 using static TorchSharp.torch;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
@@ -12,6 +13,7 @@ namespace ScoreScope.Tests.Cli;
 /// <c>scorescope likelihood</c>: the exact score's log p_{t_min} equals the closed form written beside it; Hutchinson
 /// writes a standard error per point; a trained model's likelihood runs; bad input is one line, exit 2, nothing written.
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class LikelihoodCommandTests : IDisposable
 {
     readonly CliHarness _cli = new();

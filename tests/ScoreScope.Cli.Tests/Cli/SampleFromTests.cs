@@ -2,6 +2,7 @@ using System.Globalization;
 using ScoreScope.IO;
 using ScoreScope.Sampling;
 using static TorchSharp.torch;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
@@ -10,6 +11,7 @@ namespace ScoreScope.Tests.Cli;
 /// for bit (deterministic and stochastic samplers); starting from noised data at t &lt; T runs the grid from t; bad
 /// input is one line with exit code 2.
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class SampleFromTests : IDisposable
 {
     readonly CliHarness _cli = new();

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
 /// <summary><c>sample --sampler rk45</c>: the adaptive solver's NFE and tolerances are recorded; its options are checked.</summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class SampleRk45Tests : IDisposable
 {
     readonly CliHarness _cli = new();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Processes;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
@@ -11,6 +12,7 @@ namespace ScoreScope.Tests.Cli;
 /// against the closed-form inverse of the geometric VE schedule, equality with the matching <c>--t-min</c> run, a rerun
 /// from config.json, and bad input.
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class SampleSigmaEndTests : IDisposable
 {
     readonly CliHarness _cli = new();

@@ -3,6 +3,7 @@ using ScoreScope.Cli.Tables;
 using ScoreScope.IO;
 using ScoreScope.Numerics;
 using ScoreScope.Processes;
+using ScoreScope.Tests.Infrastructure;
 using ScoreScope.Training;
 using static TorchSharp.torch;
 
@@ -11,7 +12,11 @@ namespace ScoreScope.Tests.Cli;
 /// <summary>
 /// <c>scorescope score</c>: the exact score of gaussian10 equals the closed form −(a²Σ + b²I)⁻¹(x − aμ) and the denoiser
 /// Tweedie's (x + b²s)/a to 1e-10; a trained model's score and denoiser equal the model's own; bad input is one line.
+/// In the TorchSharp global-state collection: the model comparison is bit for bit, and a test elsewhere changing the
+/// intra-op thread count between the command's evaluation and the test's own changes the summation order (seen once with
+/// xunit MaxParallelThreads = 4: "denoiser at t = 0.2").
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class ScoreCommandTests : IDisposable
 {
     readonly CliHarness _cli = new();

@@ -1,5 +1,6 @@
 using ScoreScope.Runs;
 using ScoreScope.Training;
+using ScoreScope.Tests.Infrastructure;
 
 namespace ScoreScope.Tests.Cli;
 
@@ -9,6 +10,7 @@ namespace ScoreScope.Tests.Cli;
 /// (the one written before the fault still verifies), and a later <c>train --resume NAME</c> finishes with a model
 /// byte-identical to an uninterrupted run.
 /// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public sealed class TrainFaultInjectionTests : IDisposable
 {
     readonly CliHarness _harness = new();
