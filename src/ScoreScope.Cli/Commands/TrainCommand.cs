@@ -40,7 +40,7 @@ public sealed class TrainCommand
     public Option<int> Levels { get; } = OptionFactory.Integer("--levels", $"Resolution levels of the U-Net, ≥ 1 (unet only) [default: {NetworkTable.DefaultLevels}]");
 
     public Option<string> Param { get; } = OptionFactory.Text("--param",
-        "Parametrisation: score (s = F) | eps (noise, s = −F/b) | x0 (data, s = −(x − a·F)/b²) | edm (EDM preconditioning).", Defaults.Param);
+        "Parametrisation: score (s = F) | noise (ε-prediction, s = −F/b; alias eps) | data (x̂₀-prediction, s = −(x − a·F)/b²; alias x0) | edm (EDM preconditioning).", Defaults.Param);
 
     public Option<string> Loss { get; } = OptionFactory.Text("--loss",
         "Loss: dsm (denoising score matching) | x0 (denoiser loss) | ssm (sliced score matching).", Defaults.Loss);
@@ -285,7 +285,7 @@ public sealed class TrainCommand
         overlay.Take(Depth, (s, v) => s with { Depth = v });
         overlay.Take(Channels, (s, v) => s with { Channels = v });
         overlay.Take(Levels, (s, v) => s with { Levels = v });
-        overlay.Take(Param, (s, v) => s with { Param = v });
+        overlay.Take(Param, (s, v) => s with { Param = NetworkTable.CanonicalParametrisation(v) });
         overlay.Take(Loss, (s, v) => s with { Loss = v });
         overlay.Take(Weighting, (s, v) => s with { Weighting = v });
         overlay.Take(TimeSampling, (s, v) => s with { TimeSampling = v });
@@ -311,6 +311,7 @@ public sealed class TrainCommand
         }
         overlay.Update(s => SettingsResolution.WithDefaultNetworkSizes(SettingsResolution.WithDefaultProcessParameters(s)) with
         {
+            Param = NetworkTable.CanonicalParametrisation(s.Param), // a config file may hold the older eps / x0
             Seed = s.Seed ?? (ulong)RandomNumberGenerator.GetInt32(int.MaxValue),
         });
         return (overlay.Settings, origins);

@@ -36,7 +36,7 @@ public static class TrainSettingsValidator
                 IntegerIn(v, 1, 1 << 16, Name(key));
             }
         }
-        OneOf(s.Param, NetworkTable.ParametrisationNames, Name("param"));
+        OneOf(NetworkTable.CanonicalParametrisation(s.Param), NetworkTable.ParametrisationNames, Name("param"));
         OneOf(s.Loss, LossTable.Names, Name("loss"));
         OneOf(s.Weighting, LossTable.WeightingNames, Name("weighting"));
         OneOf(s.TimeSampling, LossTable.TimeSamplingNames, Name("time-sampling"));

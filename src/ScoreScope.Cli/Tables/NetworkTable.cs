@@ -20,8 +20,20 @@ public static class NetworkTable
     /// <summary>Network names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["mlp", "unet"];
 
-    /// <summary>Parametrisation names, in help order.</summary>
-    public static IReadOnlyList<string> ParametrisationNames { get; } = ["score", "eps", "x0", "edm"];
+    /// <summary>
+    /// Parametrisation names, in help order: the library's <see cref="ParametrisationKind"/> names, as the experiments spell
+    /// them (issue 11: one spelling). The older CLI spellings <c>eps</c> (= noise) and <c>x0</c> (= data) are accepted as
+    /// aliases (<see cref="CanonicalParametrisation"/>), so saved configs and models keep loading.
+    /// </summary>
+    public static IReadOnlyList<string> ParametrisationNames { get; } = ["score", "noise", "data", "edm"];
+
+    /// <summary>The listed name of parametrisation <paramref name="name"/>: <c>eps</c> → <c>noise</c>, <c>x0</c> → <c>data</c>, others unchanged.</summary>
+    public static string CanonicalParametrisation(string name) => name switch
+    {
+        "eps" => "noise",
+        "x0" => "data",
+        _ => name,
+    };
 
     /// <summary>The size option keys that apply to network <paramref name="name"/>.</summary>
     public static IReadOnlyList<string> SizeKeys(string name) => name switch
@@ -42,11 +54,11 @@ public static class NetworkTable
     };
 
     /// <summary>The parametrisation named <paramref name="name"/>.</summary>
-    public static ParametrisationKind Parametrisation(string name) => name switch
+    public static ParametrisationKind Parametrisation(string name) => CanonicalParametrisation(name) switch
     {
         "score" => ParametrisationKind.Score,
-        "eps" => ParametrisationKind.Noise,
-        "x0" => ParametrisationKind.Data,
+        "noise" => ParametrisationKind.Noise,
+        "data" => ParametrisationKind.Data,
         "edm" => ParametrisationKind.Edm,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown parametrisation '{name}'; valid: {string.Join(", ", ParametrisationNames)}"),
     };

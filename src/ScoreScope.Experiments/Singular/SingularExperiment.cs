@@ -44,7 +44,7 @@ public sealed class SingularExperiment : Experiment<SingularSettings>
         foreach (string name in parameters.Parametrisations)
         {
             if (name is not ("noise" or "score" or "data"))
-                throw new ExperimentParameterException("parametrisations", string.Join(",", parameters.Parametrisations), "a comma-separated subset of noise, score, data");
+                throw new ExperimentParameterException("parametrisations", string.Join(",", parameters.Parametrisations), "a comma-separated subset of noise, score, data (the parametrisation names of train --param; eps is noise, x0 is data)");
         }
         ParameterChecks.AtLeast("width", parameters.Width, 1);
         ParameterChecks.AtLeast("depth", parameters.Depth, 1);

@@ -46,6 +46,25 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_older_parametrisation_spellings_train_the_same_model_and_are_recorded_by_their_one_name()
+    {
+        // Issue 11: one spelling (noise, data — the library's and the experiments' names); eps and x0 stay accepted.
+        foreach (var (old, name) in new[] { ("eps", "noise"), ("x0", "data") })
+        {
+            string a = _harness.PathOf($"param-{old}"), b = _harness.PathOf($"param-{name}");
+            var first = CliHarness.Run(TrainCliRuns.With(a, ["--param", old]));
+            var second = CliHarness.Run(TrainCliRuns.With(b, ["--param", name]));
+            Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(b, Trainer.ModelFileName)).Length, File.ReadAllBytes(Path.Combine(a, Trainer.ModelFileName)).Length);
+            using var modelA = ScoreModelFile.Load(Path.Combine(a, Trainer.ModelFileName));
+            using var modelB = ScoreModelFile.Load(Path.Combine(b, Trainer.ModelFileName));
+            foreach (var (pa, pb) in modelA.Network.parameters().Zip(modelB.Network.parameters()))
+                Assert.True(pa.allclose(pb, rtol: 0, atol: 0), $"--param {old} and --param {name} trained different weights");
+            Assert.Contains($"\"param\": \"{name}\"", File.ReadAllText(Path.Combine(a, "config.json")));
+        }
+    }
+
+    [Fact]
     public void A_config_file_is_equivalent_to_the_flags_it_records()
     {
         string first = _harness.PathOf("first"), second = _harness.PathOf("second");
@@ -63,7 +82,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         // extra args, substrings the one error line must contain
         { ["--net", "resnet"], ["--net", "'resnet'", "mlp, unet"] },
-        { ["--param", "v"], ["--param", "'v'", "score, eps, x0, edm"] },
+        { ["--param", "v"], ["--param", "'v'", "score, noise, data, edm"] },
         { ["--loss", "l2"], ["--loss", "'l2'", "dsm, x0, ssm"] },
         { ["--weighting", "likelihood"], ["--weighting", "'likelihood'", "b2, unit, snr"] },
         { ["--time-sampling", "beta"], ["--time-sampling", "'beta'", "uniform, log-uniform, ddpm"] },
