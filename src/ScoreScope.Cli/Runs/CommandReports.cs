@@ -40,22 +40,9 @@ public static class CommandReports
             .OrderByDescending(d => d.Length);
         foreach (string run in nested)
         {
-            string nestedCommand = ReadCommand(run) ?? command;
+            string nestedCommand = RunReport.CommandOf(run) ?? command;
             RunReport.Write(run, Header(nestedCommand) with { Notes = [$"Written as part of the '{command}' run in the folder above; the times below are those of that run."] }, provenance);
         }
         if (includeSelf) RunReport.Write(folder, Header(command), provenance);
-    }
-
-    static string? ReadCommand(string folder)
-    {
-        try
-        {
-            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json")));
-            return config.RootElement.TryGetProperty("command", out var c) ? c.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

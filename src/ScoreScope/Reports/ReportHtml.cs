@@ -38,7 +38,14 @@ static class ReportHtml
         $"<title>{E(title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n";
 
     /// <summary>A table with a header row (none when <paramref name="header"/> is null); cells that parse as numbers are right-aligned.</summary>
-    public static void Table(StringBuilder html, IReadOnlyList<string>? header, IEnumerable<IReadOnlyList<string>> rows, string? id = null)
+    public static void Table(StringBuilder html, IReadOnlyList<string>? header, IEnumerable<IReadOnlyList<string>> rows, string? id = null) =>
+        Write(html, header, rows.Select(row => row.Select(cell => (E(cell), IsNumber(cell)))), id);
+
+    /// <summary>A table whose cells are already HTML (the caller escaped them).</summary>
+    public static void RawTable(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? id = null) =>
+        Write(html, header, rows.Select(row => row.Select(cell => (cell, false))), id);
+
+    static void Write(StringBuilder html, IReadOnlyList<string>? header, IEnumerable<IEnumerable<(string Html, bool Numeric)>> rows, string? id)
     {
         html.Append(id is null ? "<table>\n" : $"<table id=\"{E(id)}\">\n");
         if (header is not null)
@@ -50,23 +57,7 @@ static class ReportHtml
         foreach (var row in rows)
         {
             html.Append("<tr>");
-            foreach (string cell in row)
-                html.Append(IsNumber(cell) ? "<td class=\"num\">" : "<td>").Append(E(cell)).Append("</td>");
-            html.Append("</tr>\n");
-        }
-        html.Append("</table>\n");
-    }
-
-    /// <summary>A table whose cells are already HTML (the caller escaped them).</summary>
-    public static void RawTable(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? id = null)
-    {
-        html.Append(id is null ? "<table>\n<tr>" : $"<table id=\"{E(id)}\">\n<tr>");
-        foreach (string h in header) html.Append("<th>").Append(E(h)).Append("</th>");
-        html.Append("</tr>\n");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            foreach (string cell in row) html.Append("<td>").Append(cell).Append("</td>");
+            foreach (var (cell, numeric) in row) html.Append(numeric ? "<td class=\"num\">" : "<td>").Append(cell).Append("</td>");
             html.Append("</tr>\n");
         }
         html.Append("</table>\n");

@@ -121,7 +121,7 @@ public static class RunReport
     static void AppendProvenance(StringBuilder html, string folder, RunProvenance p)
     {
         using var config = ReadConfig(folder);
-        string command = config is { } c && c.RootElement.TryGetProperty("command", out var cmd) ? cmd.ToString() : "";
+        string command = CommandOf(folder) ?? "";
         string seed = config is { } s && FindScalar(s.RootElement, "seed") is { } seedValue ? seedValue : "not recorded";
         html.Append("<h2>Provenance</h2>\n");
         Table(html, null,
@@ -162,8 +162,7 @@ public static class RunReport
         RawTable(html, ["run", "command", "claims", "report"], runs.Select(run =>
         {
             string name = Path.GetFileName(run);
-            using var config = ReadConfig(run);
-            string command = config is { } c && c.RootElement.TryGetProperty("command", out var cmd) ? cmd.ToString() : "";
+            string command = CommandOf(run) ?? "";
             string claimText = CountClaims(run) is { } n
                 ? $"<span class=\"{(n.Held == n.Checked ? "pass" : "fail")}\">{n.Held}/{n.Checked}</span>{(n.Findings > 0 ? $" (+{n.Findings} findings)" : "")}"
                 : "—";
@@ -292,6 +291,13 @@ public static class RunReport
             html.Append("<p class=\"fail\">config.json does not parse: ").Append(E(e.Message)).Append("</p>\n");
         }
         html.Append("<details><summary>config.json</summary><pre>").Append(E(text)).Append("</pre></details>\n");
+    }
+
+    /// <summary>The <c>command</c> recorded in the config.json of the run in <paramref name="folder"/>, or null without one.</summary>
+    public static string? CommandOf(string folder)
+    {
+        using var config = ReadConfig(folder);
+        return config is { } c && c.RootElement.TryGetProperty("command", out var command) ? command.ToString() : null;
     }
 
     static JsonDocument? ReadConfig(string folder)
