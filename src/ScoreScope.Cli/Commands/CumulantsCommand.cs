@@ -39,10 +39,7 @@ public sealed class CumulantsCommand
 
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", "Seed of the bootstrap draws (default 20241028).");
 
-    public Option<string> Out { get; } = OptionFactory.Text("--out",
-        "Also write a run folder (config.json, cumulants.csv), atomically. Default: print only.");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly OptionalRunFolder _folder = new("cumulants.csv, standardised-cumulants.png");
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -52,7 +49,7 @@ public sealed class CumulantsCommand
         var command = new Command("cumulants",
             "Cumulants κ1..κ8 and k-statistics k1..k4 of a data file with blocked-jackknife and bootstrap errors.")
         {
-            In, Observable, Order, BlockSize, Bootstrap, Seed, Out, Force, Verbose,
+            In, Observable, Order, BlockSize, Bootstrap, Seed, _folder.Out, _folder.Force, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "cumulants", _console, parseResult.GetValue(Verbose), () => Execute(parseResult)), CancellationToken.None));
@@ -62,9 +59,7 @@ public sealed class CumulantsCommand
     int Execute(ParseResult parseResult)
     {
         var settings = Resolve(parseResult);
-        string? target = parseResult.GetValue(Out);
-        bool force = parseResult.GetValue(Force);
-        if (target is not null) RunFolder.CheckTarget(target, force);
+        string? target = _folder.CheckedTarget(parseResult);
         var observable = CumulantObservable.Parse(settings.Observable);
         using var data = Load(settings.In);
         if (data.shape[0] < 4) throw new UsageException($"--in '{settings.In}' has {data.shape[0]} samples; need at least 4 (k4 needs 4 values)");
@@ -88,37 +83,24 @@ public sealed class CumulantsCommand
         }
         string csv = ToCsv(summary);
         Print(settings, summary, data.shape);
-        if (target is not null)
+        _folder.Write(parseResult, target, "cumulants", _console, settings, new Dictionary<string, string>
         {
-            RunFolder.Write(target, force, folder =>
+            ["data-shape"] = string.Join(" × ", data.shape),
+            ["block-size"] = summary.BlockSize.ToString(CultureInfo.InvariantCulture),
+            ["blocks"] = summary.BlockCount.ToString(CultureInfo.InvariantCulture),
+            ["values"] = summary.Count.ToString(CultureInfo.InvariantCulture),
+        }, folder =>
+        {
+            File.WriteAllText(Path.Combine(folder, "cumulants.csv"), csv);
+            if (summary.Cumulants.Count >= 3 && summary.Kappa(2).Value > 0)
             {
-                File.WriteAllText(Path.Combine(folder, "cumulants.csv"), csv);
-                if (summary.Cumulants.Count >= 3 && summary.Kappa(2).Value > 0)
-                {
-                    var orders = Enumerable.Range(1, summary.Cumulants.Count).ToArray();
-                    ScoreScope.Experiments.Plotting.StandardisedCumulantPlot.Write(Path.Combine(folder, "standardised-cumulants.png"),
-                        orders.Select(n => summary.Kappa(n).Value).ToArray(), orders.Select(n => summary.Kappa(n).JackknifeError).ToArray(),
-                        string.Create(CultureInfo.InvariantCulture,
-                            $"{settings.Observable} of {Path.GetFileName(settings.In)}: {summary.Count} values, jackknife SE (κ2 relative SE {summary.Kappa(2).JackknifeError / summary.Kappa(2).Value:G2})"));
-                }
-                var config = new RunConfig<CumulantsSettings>
-                {
-                    Command = "cumulants",
-                    ScoreScopeVersion = ScoreScopeInfo.Version,
-                    Options = settings,
-                    Resolved = new Dictionary<string, string>
-                    {
-                        ["data-shape"] = string.Join(" × ", data.shape),
-                        ["block-size"] = summary.BlockSize.ToString(CultureInfo.InvariantCulture),
-                        ["blocks"] = summary.BlockCount.ToString(CultureInfo.InvariantCulture),
-                        ["values"] = summary.Count.ToString(CultureInfo.InvariantCulture),
-                    },
-                };
-                File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
-                return 0;
-            }, CliRunFolders.Options(_console, "cumulants"));
-            _console.Output.WriteLine($"Output: {target}");
-        }
+                var orders = Enumerable.Range(1, summary.Cumulants.Count).ToArray();
+                ScoreScope.Experiments.Plotting.StandardisedCumulantPlot.Write(Path.Combine(folder, "standardised-cumulants.png"),
+                    orders.Select(n => summary.Kappa(n).Value).ToArray(), orders.Select(n => summary.Kappa(n).JackknifeError).ToArray(),
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{settings.Observable} of {Path.GetFileName(settings.In)}: {summary.Count} values, jackknife SE (κ2 relative SE {summary.Kappa(2).JackknifeError / summary.Kappa(2).Value:G2})"));
+            }
+        });
         return ExitCodes.Success;
     }
 

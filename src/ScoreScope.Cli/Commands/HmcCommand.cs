@@ -96,25 +96,18 @@ public sealed class HmcCommand
             NpyFile.Write(Path.Combine(folder, "fields.npy"), fields, shape);
             File.WriteAllText(Path.Combine(folder, "observables.csv"), csv.ToString());
             File.WriteAllText(Path.Combine(folder, "metrics.json"), Metrics(statistics, normalisation, seconds, siteUpdates));
-            var config = new RunConfig<HmcSettings>
+            ConfigJson.Write(folder, "hmc", settings, new Dictionary<string, string>
             {
-                Command = "hmc",
-                ScoreScopeVersion = ScoreScopeInfo.Version,
-                Options = settings,
-                Resolved = new Dictionary<string, string>
-                {
-                    ["fields-shape"] = string.Join(" × ", shape),
-                    ["fields-layout"] = $"chain-major: configurations c·{settings.Configurations} … (c + 1)·{settings.Configurations} − 1 are chain c in Monte Carlo order",
-                    ["chain-seeds"] = "Seeds.Derive(seed, c) for chain c",
-                    ["bare-mass-squared"] = F(action.Couplings.BareMassSquared(lattice.Dimensions)),
-                    ["bare-quartic"] = F(action.Couplings.BareQuartic),
-                    ["min-max-normalisation"] = $"phi' = 2(phi − {F(normalisation.Minimum)})/({F(normalisation.Maximum)} − {F(normalisation.Minimum)}) − 1",
-                    ["fields-sha256"] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "fields.npy")))).ToLowerInvariant(),
-                    ["seconds"] = F(seconds),
-                    ["command-line"] = "scorescope " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
-                },
-            };
-            File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+                ["fields-shape"] = string.Join(" × ", shape),
+                ["fields-layout"] = $"chain-major: configurations c·{settings.Configurations} … (c + 1)·{settings.Configurations} − 1 are chain c in Monte Carlo order",
+                ["chain-seeds"] = "Seeds.Derive(seed, c) for chain c",
+                ["bare-mass-squared"] = F(action.Couplings.BareMassSquared(lattice.Dimensions)),
+                ["bare-quartic"] = F(action.Couplings.BareQuartic),
+                ["min-max-normalisation"] = $"phi' = 2(phi − {F(normalisation.Minimum)})/({F(normalisation.Maximum)} − {F(normalisation.Minimum)}) − 1",
+                ["fields-sha256"] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "fields.npy")))).ToLowerInvariant(),
+                ["seconds"] = F(seconds),
+                ["command-line"] = "scorescope " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
+            });
             return 0;
         }, CliRunFolders.Options(_console, "hmc"));
         _console.Output.WriteLine(FormattableString.Invariant(

@@ -34,10 +34,7 @@ public sealed class LatticeCommand
     public Option<string> Normalise { get; } = OptionFactory.Text("--normalise",
         "none, or min-max: also report the observables of the fields min–max normalised to [−1, 1] (the paper's units; the map is printed and recorded).", "none");
 
-    public Option<string> Out { get; } = OptionFactory.Text("--out",
-        "Also write a run folder (config.json, observables.csv), atomically. Default: print only.");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly OptionalRunFolder _folder = new("observables.csv");
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -47,7 +44,7 @@ public sealed class LatticeCommand
         var command = new Command("lattice",
             "Observables of a lattice field file (M, |M|, χ, Binder U, G(r), ξ, site cumulants) with Γ-method and jackknife errors.")
         {
-            In, Chains, Kappa, Lambda, Normalise, Out, Force, Verbose,
+            In, Chains, Kappa, Lambda, Normalise, _folder.Out, _folder.Force, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "lattice", _console, parseResult.GetValue(Verbose), () => Execute(parseResult)), CancellationToken.None));
@@ -57,9 +54,7 @@ public sealed class LatticeCommand
     int Execute(ParseResult parseResult)
     {
         var settings = Resolve(parseResult);
-        string? target = parseResult.GetValue(Out);
-        bool force = parseResult.GetValue(Force);
-        if (target is not null) RunFolder.CheckTarget(target, force);
+        string? target = _folder.CheckedTarget(parseResult);
         var ensemble = Load(settings);
         PhiFourAction? action = null;
         if (settings.Kappa is double kappa && settings.Lambda is double lambda)
@@ -78,35 +73,20 @@ public sealed class LatticeCommand
             LatticeReport.Print(_console, FormattableString.Invariant(
                 $"{name} min–max normalised: φ' = 2(φ − {normalisation.Minimum:G6})/({normalisation.Maximum:G6} − {normalisation.Minimum:G6}) − 1"), normalised);
         }
-        if (target is not null)
+        var resolved = new Dictionary<string, string>
         {
-            RunFolder.Write(target, force, folder =>
-            {
-                File.WriteAllText(Path.Combine(folder, "observables.csv"), csv.ToString());
-                var resolved = new Dictionary<string, string>
-                {
-                    ["in"] = Path.GetFullPath(settings.In),
-                    ["lattice"] = ensemble.Lattice.ToString(),
-                    ["configurations"] = ensemble.Count.ToString(CultureInfo.InvariantCulture),
-                    ["jackknife-blocks"] = FormattableString.Invariant($"{table.JackknifeBlocks} blocks of {table.JackknifeBlockSize}"),
-                };
-                if (normalisation is not null)
-                {
-                    resolved["min-max-minimum"] = normalisation.Minimum.ToString("R", CultureInfo.InvariantCulture);
-                    resolved["min-max-maximum"] = normalisation.Maximum.ToString("R", CultureInfo.InvariantCulture);
-                }
-                var config = new RunConfig<LatticeSettings>
-                {
-                    Command = "lattice",
-                    ScoreScopeVersion = ScoreScopeInfo.Version,
-                    Options = settings with { In = Path.GetFullPath(settings.In) },
-                    Resolved = resolved,
-                };
-                File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
-                return 0;
-            }, CliRunFolders.Options(_console, "lattice"));
-            _console.Output.WriteLine($"Output: {target}");
+            ["in"] = Path.GetFullPath(settings.In),
+            ["lattice"] = ensemble.Lattice.ToString(),
+            ["configurations"] = ensemble.Count.ToString(CultureInfo.InvariantCulture),
+            ["jackknife-blocks"] = FormattableString.Invariant($"{table.JackknifeBlocks} blocks of {table.JackknifeBlockSize}"),
+        };
+        if (normalisation is not null)
+        {
+            resolved["min-max-minimum"] = normalisation.Minimum.ToString("R", CultureInfo.InvariantCulture);
+            resolved["min-max-maximum"] = normalisation.Maximum.ToString("R", CultureInfo.InvariantCulture);
         }
+        _folder.Write(parseResult, target, "lattice", _console, settings with { In = Path.GetFullPath(settings.In) }, resolved,
+            folder => File.WriteAllText(Path.Combine(folder, "observables.csv"), csv.ToString()));
         return ExitCodes.Success;
     }
 

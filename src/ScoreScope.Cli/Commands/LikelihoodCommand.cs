@@ -29,7 +29,9 @@ namespace ScoreScope.Cli.Commands;
 public sealed class LikelihoodCommand
 {
     readonly CliConsole _console;
-    readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
+    readonly ScoreSourceOptions _source = new(
+        "A trained model (a 'scorescope train' run folder); its own process is used.",
+        $"Distribution of the exact score and of fresh points: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (default: gmm8, or the model's training data).");
 
     /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
     public LikelihoodCommand(CliConsole console) => _console = console;
@@ -38,8 +40,6 @@ public sealed class LikelihoodCommand
     public Command Build()
     {
         var score = OptionFactory.Text("--score", "exact (the exact score of --data under the process options) or model (needs --model); default: model when --model is given, else exact.");
-        var model = OptionFactory.Text("--model", "A trained model (a 'scorescope train' run folder); its own process is used.");
-        var data = OptionFactory.Text("--data", $"Distribution of the exact score and of fresh points: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (default: gmm8, or the model's training data).");
         var input = OptionFactory.Text("--in", "Points x: an N × d (or N × event shape) .npy of float32/float64, or a numeric .csv (default: --n fresh draws of --data).");
         var count = OptionFactory.Integer("--n", "Number of fresh points when --in is not given, ≥ 1.", 1000);
         var seed = OptionFactory.Seed("--seed", "Seed of fresh points, dequantisation and Hutchinson probes (default 0).");
@@ -53,21 +53,20 @@ public sealed class LikelihoodCommand
         var dequantise = OptionFactory.Switch("--no-dequantise", "Do not dequantise fresh MNIST points (default: uniform dequantisation, as score_sde, for bits/dim).");
         var batchSize = OptionFactory.Integer("--batch-size", "Points solved together (they share the adaptive steps), ≥ 1.", 1000);
         var threads = CommonOptions.Threads();
-        var device = OptionFactory.Text("--device", "cpu or cuda.", "cpu");
         var output = CommonOptions.Out("runs/likelihood-<timestamp>");
         var force = CommonOptions.Force();
         var verbose = CommonOptions.Verbose();
         var command = new Command("likelihood",
             "Log-likelihoods log p_{t_min}(x) through the probability-flow ODE (adaptive Dormand–Prince 5(4), exact or Hutchinson divergence) " +
             "of an exact or trained score; writes log_likelihood.npy, metrics.json/csv (mean ± SE, NFE, bits/dim for MNIST) and config.json.");
-        foreach (var option in new Option[] { score, model, data, input, count, seed, minimumTime, rtol, atol, divergence, probes, probe, terminal, dequantise, batchSize })
+        foreach (var option in new Option[] { score, _source.Model, _source.Data, input, count, seed, minimumTime, rtol, atol, divergence, probes, probe, terminal, dequantise, batchSize })
             command.Options.Add(option);
-        foreach (var option in _process.All) command.Options.Add(option);
-        foreach (var option in new Option[] { threads, device, output, force, verbose }) command.Options.Add(option);
+        foreach (var option in _source.Process.All) command.Options.Add(option);
+        foreach (var option in new Option[] { threads, _source.Device, output, force, verbose }) command.Options.Add(option);
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run("likelihood", _console, parseResult.GetValue(verbose), () =>
         {
-            string? modelFolder = parseResult.GetValue(model);
+            string? modelFolder = _source.ModelFolder(parseResult);
             string scoreKind = parseResult.GetValue(score) ?? (modelFolder is null ? "exact" : "model");
             if (scoreKind is not ("exact" or "model"))
                 throw new UsageException($"--score: unknown value '{scoreKind}'; valid: exact, model");
@@ -75,8 +74,7 @@ public sealed class LikelihoodCommand
                 throw new UsageException("--score model needs --model (a 'scorescope train' run folder)");
             if (scoreKind == "exact" && modelFolder is not null)
                 throw new UsageException("--score exact does not take --model (give --data and the process options)");
-            if (modelFolder is not null && _process.AnyGiven(parseResult))
-                throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
+            _source.CheckProcessNotWithModel(parseResult);
             string divergenceName = parseResult.GetValue(divergence)!;
             if (divergenceName is not ("exact" or "hutchinson"))
                 throw new UsageException($"--divergence: unknown value '{divergenceName}'; valid: exact, hutchinson");
@@ -111,21 +109,21 @@ public sealed class LikelihoodCommand
                 throw new UsageException("--n does not apply with --in (the file's points are used)");
             ulong seedValue = parseResult.GetValue(seed);
             int threadCount = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            var torchDevice = DeviceTable.Create(parseResult.GetValue(device)!, "--device");
+            var torchDevice = _source.ReadDevice(parseResult);
             string target = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("likelihood");
             bool replace = parseResult.GetValue(force);
             RunFolder.CheckTarget(target, replace);
 
-            var trainedRun = modelFolder is null ? null : TrainedRun.Open(modelFolder, "--model");
-            string? dataName = parseResult.GetValue(data) ?? (pointsFile is null || scoreKind == "exact" ? trainedRun?.Settings.Data ?? "gmm8" : null);
+            var trainedRun = _source.OpenModel(parseResult);
+            string? dataName = _source.DataName(parseResult) ?? (pointsFile is null || scoreKind == "exact" ? trainedRun?.Settings.Data ?? "gmm8" : null);
             if (dataName is not null) DatasetTable.Validate(dataName, "--data");
             return TorchThreads.With(threadCount, () =>
             {
                 using var scope = NewDisposeScope();
                 var distribution = dataName is null ? null : DatasetTable.Create(dataName, "--data");
                 using var ownedDistribution = distribution as IDisposable;
-                using var trained = trainedRun?.Load(torchDevice, "--model", w => _console.Error.WriteLine($"scorescope likelihood: warning: {w}"));
-                ForwardProcess process = trained?.Process ?? _process.Read(parseResult).Build();
+                using var trained = ScoreSourceOptions.Load(trainedRun, torchDevice, "likelihood", _console);
+                ForwardProcess process = _source.ProcessOf(parseResult, trained);
                 double tMin = parseResult.GetValue(minimumTime);
                 if (!(tMin > 0) || !(tMin < process.EndTime))
                     throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScoreScope.Cli.Errors;
+using ScoreScope.Cli.Settings;
 using ScoreScope.Cli.Tables;
 using ScoreScope.Processes;
 
@@ -38,29 +39,27 @@ public sealed class ProcessOptions
         $"[default: {ProcessTable.DefaultBetaMax}]");
 
     /// <summary>
-    /// Takes <c>--process</c> and its parameters into a settings overlay: <paramref name="of"/> reads a record's process
-    /// parameters, <paramref name="with"/> writes them back (so no command names a process parameter itself).
+    /// Takes <c>--process</c> and its parameters into a settings overlay (so no command names a process parameter
+    /// itself).
     /// </summary>
-    public void TakeInto<T>(SettingsOverlay<T> overlay, Func<T, string, T> withProcess, Func<T, ProcessParameters> of,
-        Func<T, ProcessParameters, T> with) where T : class
+    public void TakeInto<T>(SettingsOverlay<T> overlay) where T : ProcessChoice
     {
-        overlay.Take(Process, withProcess);
-        overlay.Take(SigmaMin, (s, v) => with(s, of(s) with { SigmaMin = v }));
-        overlay.Take(SigmaMax, (s, v) => with(s, of(s) with { SigmaMax = v }));
-        overlay.Take(BetaMin, (s, v) => with(s, of(s) with { BetaMin = v }));
-        overlay.Take(BetaMax, (s, v) => with(s, of(s) with { BetaMax = v }));
+        overlay.Take(Process, (s, v) => (T)(s with { Process = v }));
+        overlay.Take(SigmaMin, (s, v) => (T)(s with { SigmaMin = v }));
+        overlay.Take(SigmaMax, (s, v) => (T)(s with { SigmaMax = v }));
+        overlay.Take(BetaMin, (s, v) => (T)(s with { BetaMin = v }));
+        overlay.Take(BetaMax, (s, v) => (T)(s with { BetaMax = v }));
     }
 
     /// <summary>
     /// When <c>--process</c> typed here differs from the config file's, drops the config file's parameters of the old
     /// process (every key of <see cref="ProcessSettings.Keys"/> not typed here).
     /// </summary>
-    public static void DropOldProcessParameters<T>(SettingsOverlay<T> overlay, string configProcess, string process,
-        Func<T, ProcessParameters> of, Func<T, ProcessParameters, T> with) where T : class
+    public static void DropOldProcessParameters<T>(SettingsOverlay<T> overlay, string configProcess) where T : ProcessChoice
     {
-        if (overlay.Origins.IsFlag("process") && process != configProcess)
+        if (overlay.Origins.IsFlag("process") && overlay.Settings.Process != configProcess)
         {
-            overlay.DropConfigValues(ProcessSettings.Keys, (s, key) => with(s, of(s).Without(key)));
+            overlay.DropConfigValues(ProcessSettings.Keys, (s, key) => s.WithProcessParameters(s.ProcessParameters.Without(key)));
         }
     }
 

@@ -153,7 +153,7 @@ public sealed class SampleCommand
         var overlay = SettingsOverlay<SampleSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "sample");
         string configProcess = overlay.Settings.Process;
         overlay.Take(Data, (s, v) => s with { Data = v });
-        _processOptions.TakeInto(overlay, (s, v) => s with { Process = v }, SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
+        _processOptions.TakeInto(overlay);
         overlay.Take(Score, (s, v) => s with { Score = v });
         overlay.Take(Model, (s, v) => s with { Model = v });
         overlay.Take(Sampler, (s, v) => s with { Sampler = v });
@@ -177,8 +177,7 @@ public sealed class SampleCommand
 
         var origins = overlay.Origins;
         // A process switched on the command line drops the config file's parameters of the old process.
-        ProcessOptions.DropOldProcessParameters(overlay, configProcess, overlay.Settings.Process,
-            SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
+        ProcessOptions.DropOldProcessParameters(overlay, configProcess);
         // A sampler switched on the command line drops the config file's --snr when the new sampler has none.
         if (origins.IsFlag("sampler") && !SamplerTable.UsesSnr(overlay.Settings.Sampler))
         {

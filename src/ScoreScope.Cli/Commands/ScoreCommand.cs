@@ -24,7 +24,9 @@ namespace ScoreScope.Cli.Commands;
 public sealed class ScoreCommand
 {
     readonly CliConsole _console;
-    readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
+    readonly ScoreSourceOptions _source = new(
+        "Score of this trained model (a 'scorescope train' run folder); its own process is used.",
+        $"Exact score of this distribution: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (its empirical distribution).");
 
     /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
     public ScoreCommand(CliConsole console) => _console = console;
@@ -34,29 +36,24 @@ public sealed class ScoreCommand
     {
         var points = OptionFactory.Text("--points", "The points x: an N × d (or N × event shape) .npy of float32/float64, or a numeric .csv with one point per line.");
         var times = OptionFactory.Text("--times", "Times t in (0, T], comma-separated.");
-        var data = OptionFactory.Text("--data", $"Exact score of this distribution: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (its empirical distribution).");
-        var model = OptionFactory.Text("--model", "Score of this trained model (a 'scorescope train' run folder); its own process is used.");
-        var device = OptionFactory.Text("--device", "cpu or cuda.", "cpu");
         var output = CommonOptions.Out("runs/score-<timestamp>");
         var force = CommonOptions.Force();
         var verbose = CommonOptions.Verbose();
         var command = new Command("score",
             "Evaluate the score ∇ log p_t(x) and the denoiser x̂₀ = E[x₀ | x_t = x] — exact for a built-in or file distribution, or of a " +
             "trained model — at points from a file and at given times; writes score.npy, denoised.npy [T, N, …], times.csv, config.json.");
-        foreach (var option in new Option[] { points, times, data, model }) command.Options.Add(option);
-        foreach (var option in _process.All) command.Options.Add(option);
-        foreach (var option in new Option[] { device, output, force, verbose }) command.Options.Add(option);
+        foreach (var option in new Option[] { points, times, _source.Data, _source.Model }) command.Options.Add(option);
+        foreach (var option in _source.Process.All) command.Options.Add(option);
+        foreach (var option in new Option[] { _source.Device, output, force, verbose }) command.Options.Add(option);
         command.SetAction(parseResult => CommandRunner.Run("score", _console, parseResult.GetValue(verbose), () =>
         {
-            string? dataName = parseResult.GetValue(data), modelFolder = parseResult.GetValue(model);
+            string? dataName = _source.DataName(parseResult), modelFolder = _source.ModelFolder(parseResult);
             if ((dataName is null) == (modelFolder is null))
                 throw new UsageException("give exactly one of --data (an exact score) and --model (a trained model)");
             string pointsFile = parseResult.GetValue(points) ?? throw new UsageException("--points is required: a .npy or .csv file of points");
             string timesText = parseResult.GetValue(times) ?? throw new UsageException("--times is required: times in (0, T], comma-separated");
-            bool processGiven = _process.AnyGiven(parseResult);
-            if (modelFolder is not null && processGiven)
-                throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
-            var torchDevice = DeviceTable.Create(parseResult.GetValue(device)!, "--device");
+            _source.CheckProcessNotWithModel(parseResult);
+            var torchDevice = _source.ReadDevice(parseResult);
             string target = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("score");
             bool replace = parseResult.GetValue(force);
             RunFolder.CheckTarget(target, replace);
@@ -71,11 +68,10 @@ public sealed class ScoreCommand
             {
                 throw new UsageException($"--points: {ErrorText.OneLine(e)}", e);
             }
-            if (dataName is not null) DatasetTable.Validate(dataName, "--data");
-            var distribution = dataName is null ? null : DatasetTable.Create(dataName, "--data");
+            var distribution = ScoreSourceOptions.Distribution(dataName);
             using var ownedDistribution = distribution as IDisposable;
-            using var trained = modelFolder is null ? null : TrainedRun.Open(modelFolder, "--model").Load(torchDevice, "--model", w => _console.Error.WriteLine($"scorescope score: warning: {w}"));
-            ForwardProcess process = trained?.Process ?? _process.Read(parseResult).Build();
+            using var trained = ScoreSourceOptions.Load(_source.OpenModel(parseResult), torchDevice, "score", _console);
+            ForwardProcess process = _source.ProcessOf(parseResult, trained);
             long[] eventShape = distribution?.EventShape ?? trained!.Config.EventShape;
             long[] pointShape = x.shape[1..];
             if (!pointShape.SequenceEqual(eventShape) && !(x.dim() == 2 && x.shape[1] == eventShape.Aggregate(1L, (p, s) => p * s)))

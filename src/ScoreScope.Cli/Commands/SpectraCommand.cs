@@ -191,20 +191,13 @@ public sealed class SpectraCommand
                 {
                     SpectrumPlots.Curves(Path.Combine(folder, "gap-widths.png"), gapCurves, "gap widths vs t", "gap width");
                 }
-                var config = new RunConfig<SpectraSettings>
+                ConfigJson.Write(folder, "spectra", settings, new Dictionary<string, string>
                 {
-                    Command = "spectra",
-                    ScoreScopeVersion = ScoreScopeInfo.Version,
-                    Options = settings,
-                    Resolved = new Dictionary<string, string>
-                    {
-                        ["score"] = description,
-                        ["process-times"] = string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture))),
-                        ["points"] = data is not null ? $"samples of {manifold}" : exactData is not null ? $"samples of {exactData}" : $"N(0, σ_data² I), σ_data = {model!.Config.SigmaData}",
-                        ["manifold-dimension-used-for-gaps"] = m.ToString(CultureInfo.InvariantCulture),
-                    },
-                };
-                File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson.Serialize(config));
+                    ["score"] = description,
+                    ["process-times"] = string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture))),
+                    ["points"] = data is not null ? $"samples of {manifold}" : exactData is not null ? $"samples of {exactData}" : $"N(0, σ_data² I), σ_data = {model!.Config.SigmaData}",
+                    ["manifold-dimension-used-for-gaps"] = m.ToString(CultureInfo.InvariantCulture),
+                });
                 _console.Output.WriteLine($"Spectra of {description} at {times.Length} times × {series.Points} points ({settings.Method}): {target}");
                 for (int i = 0; i < times.Length; i++)
                 {

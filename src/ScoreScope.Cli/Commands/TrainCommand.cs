@@ -279,7 +279,7 @@ public sealed class TrainCommand
         var overlay = SettingsOverlay<TrainSettings>.Start(parseResult, parseResult.GetValue(Config), Defaults, "train");
         string configProcess = overlay.Settings.Process, configNet = overlay.Settings.Net;
         overlay.Take(Data, (s, v) => s with { Data = v });
-        _process.TakeInto(overlay, (s, v) => s with { Process = v }, SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
+        _process.TakeInto(overlay);
         overlay.Take(Net, (s, v) => s with { Net = v });
         overlay.Take(Width, (s, v) => s with { Width = v });
         overlay.Take(Depth, (s, v) => s with { Depth = v });
@@ -303,8 +303,7 @@ public sealed class TrainCommand
 
         var origins = overlay.Origins;
         // A process or network switched on the command line drops the config file's parameters of the old one.
-        ProcessOptions.DropOldProcessParameters(overlay, configProcess, overlay.Settings.Process,
-            SettingsResolution.ProcessParametersOf, SettingsResolution.WithProcessParameters);
+        ProcessOptions.DropOldProcessParameters(overlay, configProcess);
         if (origins.IsFlag("net") && overlay.Settings.Net != configNet)
         {
             overlay.DropConfigValues(["width", "depth", "channels", "levels"], Clear);

@@ -10,25 +10,10 @@ namespace ScoreScope.Cli.Settings;
 /// Output-location options (<c>--out</c>, <c>--force</c>, <c>--config</c>, <c>--verbose</c>) are not part of it: they
 /// decide where a run goes, not what it computes.
 /// </remarks>
-public sealed record SampleSettings
+public sealed record SampleSettings : ProcessChoice
 {
     /// <summary><c>gmm8</c>, <c>gaussian10</c> or a path to a .npy/.csv file (an empirical distribution).</summary>
     public string Data { get; init; } = "gmm8";
-
-    /// <summary><c>ve</c>, <c>vp</c>, <c>vp-cosine</c> or <c>subvp</c>.</summary>
-    public string Process { get; init; } = "vp";
-
-    /// <summary>σ_min of the geometric VE process (ve only).</summary>
-    public double? SigmaMin { get; init; }
-
-    /// <summary>σ_max of the geometric VE process (ve only).</summary>
-    public double? SigmaMax { get; init; }
-
-    /// <summary>β_min of the linear β schedule (vp, subvp).</summary>
-    public double? BetaMin { get; init; }
-
-    /// <summary>β_max of the linear β schedule (vp, subvp) or the clip value of the cosine schedule (vp-cosine).</summary>
-    public double? BetaMax { get; init; }
 
     /// <summary>
     /// Where the score comes from: <c>exact</c> (the data distribution's closed-form score) or <c>model</c> (the EMA

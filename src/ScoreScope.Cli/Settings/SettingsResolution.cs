@@ -11,27 +11,16 @@ namespace ScoreScope.Cli.Settings;
 /// </summary>
 public static class SettingsResolution
 {
-    /// <summary>The process parameters of sample settings.</summary>
-    public static ProcessParameters ProcessParametersOf(SampleSettings s) => new(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
+    /// <summary>The process parameters of sample or train settings.</summary>
+    public static ProcessParameters ProcessParametersOf(ProcessChoice s) => s.ProcessParameters;
 
-    /// <summary>The process parameters of train settings.</summary>
-    public static ProcessParameters ProcessParametersOf(TrainSettings s) => new(s.SigmaMin, s.SigmaMax, s.BetaMin, s.BetaMax);
-
-    /// <summary>Sample settings with <paramref name="parameters"/>.</summary>
-    public static SampleSettings WithProcessParameters(this SampleSettings s, ProcessParameters parameters) =>
-        s with { SigmaMin = parameters.SigmaMin, SigmaMax = parameters.SigmaMax, BetaMin = parameters.BetaMin, BetaMax = parameters.BetaMax };
-
-    /// <summary>Train settings with <paramref name="parameters"/>.</summary>
-    public static TrainSettings WithProcessParameters(this TrainSettings s, ProcessParameters parameters) =>
-        s with { SigmaMin = parameters.SigmaMin, SigmaMax = parameters.SigmaMax, BetaMin = parameters.BetaMin, BetaMax = parameters.BetaMax };
+    /// <summary>Settings with <paramref name="parameters"/> as their process parameters.</summary>
+    public static T WithProcessParameters<T>(this T s, ProcessParameters parameters) where T : ProcessChoice =>
+        (T)(s with { SigmaMin = parameters.SigmaMin, SigmaMax = parameters.SigmaMax, BetaMin = parameters.BetaMin, BetaMax = parameters.BetaMax });
 
     /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static SampleSettings WithDefaultProcessParameters(SampleSettings settings) =>
-        settings.WithProcessParameters(ProcessTable.WithDefaults(settings.Process, ProcessParametersOf(settings)));
-
-    /// <summary>Fills the parameters of the chosen process that are still unset with their defaults.</summary>
-    public static TrainSettings WithDefaultProcessParameters(TrainSettings settings) =>
-        settings.WithProcessParameters(ProcessTable.WithDefaults(settings.Process, ProcessParametersOf(settings)));
+    public static T WithDefaultProcessParameters<T>(T settings) where T : ProcessChoice =>
+        settings.WithProcessParameters(ProcessTable.WithDefaults(settings.Process, settings.ProcessParameters));
 
     /// <summary>Builds the process named in <paramref name="settings"/> (parameters already validated).</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an unknown name or parameters the library rejects.</exception>

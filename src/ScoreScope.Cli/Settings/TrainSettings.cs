@@ -12,28 +12,13 @@ namespace ScoreScope.Cli.Settings;
 /// Output-location options (<c>--out</c>, <c>--force</c>, <c>--config</c>, <c>--resume</c>, <c>--stop-at</c>,
 /// <c>--verbose</c>) are not part of it: they decide where a run goes, not what it computes.
 /// </remarks>
-public sealed record TrainSettings
+public sealed record TrainSettings : ProcessChoice
 {
     /// <summary>The default step budget of the CLI.</summary>
     public const int DefaultSteps = 6000;
 
     /// <summary><c>gmm8</c>, <c>gaussian10</c> or a path to a .npy/.csv file (a fixed training set).</summary>
     public string Data { get; init; } = "gmm8";
-
-    /// <summary><c>ve</c>, <c>vp</c>, <c>vp-cosine</c> or <c>subvp</c>.</summary>
-    public string Process { get; init; } = "vp";
-
-    /// <summary>σ_min of the geometric VE process (ve only).</summary>
-    public double? SigmaMin { get; init; }
-
-    /// <summary>σ_max of the geometric VE process (ve only).</summary>
-    public double? SigmaMax { get; init; }
-
-    /// <summary>β_min of the linear β schedule (vp, subvp).</summary>
-    public double? BetaMin { get; init; }
-
-    /// <summary>β_max of the linear β schedule (vp, subvp) or the clip value of the cosine schedule (vp-cosine).</summary>
-    public double? BetaMax { get; init; }
 
     /// <summary>Network: <c>mlp</c> or <c>unet</c>.</summary>
     public string Net { get; init; } = "mlp";
