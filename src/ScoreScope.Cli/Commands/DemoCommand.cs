@@ -21,9 +21,7 @@ public sealed class DemoCommand
 
     public DemoCommand(CliConsole console) => _console = console;
 
-    public Option<string> Out { get; } = CommonOptions.Out("runs/demo-<yyyyMMdd-HHmmss>");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("demo");
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -35,7 +33,7 @@ public sealed class DemoCommand
             "process, measure its score error, draw 10000 Heun samples with it), write it to a new folder and print where " +
             "it is with a table of metrics.")
         {
-            Out, Force, Verbose,
+            _target.Out, _target.Force, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -49,10 +47,8 @@ public sealed class DemoCommand
         var origins = new SettingOrigins(null);
         var train = SettingsResolution.WithDefaultNetworkSizes(SettingsResolution.WithDefaultProcessParameters(settings.Train));
         TrainSettingsValidator.Validate(train, origins);
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("demo");
-        bool force = parseResult.GetValue(Force);
+        var (target, force) = _target.Check(parseResult);
         var log = parseResult.GetValue(Verbose) ? _console.Error : null;
-        RunFolder.CheckTarget(target, force);
         string finalFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
 
         using var trainJob = TrainJob.Prepare(train, origins, ["demo"]);

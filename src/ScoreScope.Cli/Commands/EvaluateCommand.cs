@@ -57,9 +57,7 @@ public sealed class EvaluateCommand
 
     public Option<string> Device { get; } = OptionFactory.Text("--device", "Device: cpu | cuda.", Defaults.Device);
 
-    public Option<string> Out { get; } = CommonOptions.Out("runs/evaluate-<yyyyMMdd-HHmmss>");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("evaluate");
 
     public Option<string> Config { get; } = OptionFactory.Text("--config",
         "A JSON config (e.g. a previous evaluation's config.json): its \"options\" act as flags; flags typed here override them.");
@@ -74,7 +72,7 @@ public sealed class EvaluateCommand
             "(score_error.csv, score_error.png) and metrics of its samples against the data (metrics.json/csv).")
         {
             Model, ErrorTimes, ErrorTMin, ErrorSamples, Sampler, Steps, Grid, TMin, N, Batch, BatchSizeAlias, Seed, Threads, Device,
-            Out, Force, Config, Verbose,
+            _target.Out, _target.Force, Config, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "evaluate", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
@@ -107,9 +105,7 @@ public sealed class EvaluateCommand
             Seed = settings.Seed ?? (ulong)RandomNumberGenerator.GetInt32(int.MaxValue),
         };
 
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("evaluate");
-        bool force = parseResult.GetValue(Force);
-        RunFolder.CheckTarget(target, force);
+        var (target, force) = _target.Check(parseResult);
         var log = parseResult.GetValue(Verbose) ? _console.Error : null;
         using var job = EvaluateJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value),
             w => _console.Error.WriteLine($"scorescope evaluate: warning: {w}"));

@@ -49,9 +49,7 @@ public sealed class HmcCommand
 
     public Option<ulong> Seed { get; } = OptionFactory.Seed("--seed", "Seed; chain c draws from Seeds.Derive(seed, c). Absent: one is drawn, printed and recorded in config.json.");
 
-    public Option<string> Out { get; } = CommonOptions.Out("runs/hmc-<yyyyMMdd-HHmmss>");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("hmc");
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -61,7 +59,7 @@ public sealed class HmcCommand
         var command = new Command("hmc",
             "Lattice φ⁴ configurations from Hybrid Monte Carlo (many chains, float64) with observables and Γ-method errors.")
         {
-            Size, Dimensions, Kappa, Lambda, Chains, Configurations, Thermalisation, Thinning, Integrator, MdSteps, Dt, Seed, Out, Force, Verbose,
+            Size, Dimensions, Kappa, Lambda, Chains, Configurations, Thermalisation, Thinning, Integrator, MdSteps, Dt, Seed, _target.Out, _target.Force, Verbose,
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
             "hmc", _console, parseResult.GetValue(Verbose), () => Execute(parseResult, cancellationToken)), CancellationToken.None));
@@ -71,9 +69,7 @@ public sealed class HmcCommand
     int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var settings = Resolve(parseResult);
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("hmc");
-        bool force = parseResult.GetValue(Force);
-        RunFolder.CheckTarget(target, force);
+        var (target, force) = _target.Check(parseResult);
         if (!OptionFactory.TryGetExplicit(parseResult, Seed, out _)) _console.Output.WriteLine($"Seed: {settings.Seed}");
         var lattice = new HypercubicLattice(settings.Size, settings.Dimensions);
         var action = new PhiFourAction(lattice, new PhiFourCouplings(settings.Kappa, settings.Lambda));

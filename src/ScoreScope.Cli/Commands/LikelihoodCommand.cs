@@ -29,6 +29,7 @@ namespace ScoreScope.Cli.Commands;
 public sealed class LikelihoodCommand
 {
     readonly CliConsole _console;
+    readonly RunFolderTarget _target = new("likelihood");
     readonly ScoreSourceOptions _source = new(
         "A trained model (a 'scorescope train' run folder); its own process is used.",
         $"Distribution of the exact score and of fresh points: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (default: gmm8, or the model's training data).");
@@ -53,8 +54,6 @@ public sealed class LikelihoodCommand
         var dequantise = OptionFactory.Switch("--no-dequantise", "Do not dequantise fresh MNIST points (default: uniform dequantisation, as score_sde, for bits/dim).");
         var batchSize = OptionFactory.Integer("--batch-size", "Points solved together (they share the adaptive steps), ≥ 1.", 1000);
         var threads = CommonOptions.Threads();
-        var output = CommonOptions.Out("runs/likelihood-<timestamp>");
-        var force = CommonOptions.Force();
         var verbose = CommonOptions.Verbose();
         var command = new Command("likelihood",
             "Log-likelihoods log p_{t_min}(x) through the probability-flow ODE (adaptive Dormand–Prince 5(4), exact or Hutchinson divergence) " +
@@ -62,7 +61,7 @@ public sealed class LikelihoodCommand
         foreach (var option in new Option[] { score, _source.Model, _source.Data, input, count, seed, minimumTime, rtol, atol, divergence, probes, probe, terminal, dequantise, batchSize })
             command.Options.Add(option);
         foreach (var option in _source.Process.All) command.Options.Add(option);
-        foreach (var option in new Option[] { threads, _source.Device, output, force, verbose }) command.Options.Add(option);
+        foreach (var option in new Option[] { threads, _source.Device, _target.Out, _target.Force, verbose }) command.Options.Add(option);
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run("likelihood", _console, parseResult.GetValue(verbose), () =>
         {
@@ -110,9 +109,7 @@ public sealed class LikelihoodCommand
             ulong seedValue = parseResult.GetValue(seed);
             int threadCount = CommonOptions.CheckThreads(parseResult.GetValue(threads));
             var torchDevice = _source.ReadDevice(parseResult);
-            string target = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("likelihood");
-            bool replace = parseResult.GetValue(force);
-            RunFolder.CheckTarget(target, replace);
+            var (target, replace) = _target.Check(parseResult);
 
             var trainedRun = _source.OpenModel(parseResult);
             string? dataName = _source.DataName(parseResult) ?? (pointsFile is null || scoreKind == "exact" ? trainedRun?.Settings.Data ?? "gmm8" : null);

@@ -104,9 +104,7 @@ public sealed class SampleCommand
     public Option<double> TStart { get; } = OptionFactory.Number("--t-start",
         "The time of the --from states, in (--t-min, 1]; the grid runs from it down to --t-min. [default: 1]");
 
-    public Option<string> Out { get; } = CommonOptions.Out("runs/sample-<yyyyMMdd-HHmmss>");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("sample");
 
     public Option<string> Config { get; } = OptionFactory.Text("--config",
         "A JSON config (e.g. a previous run's config.json): its \"options\" act as flags; flags typed here override them.");
@@ -121,7 +119,7 @@ public sealed class SampleCommand
             "and samples.png to a new run folder.")
         {
             Data, Process, SigmaMin, SigmaMax, BetaMin, BetaMax, Score, Model, Sampler, Steps, Grid, TMin, SigmaEnd, Snr, Rtol, Atol, Denoise,
-            N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, From, TStart, Out, Force, Config, Verbose,
+            N, Batch, BatchSizeAlias, Seed, Dtype, Device, Threads, From, TStart, _target.Out, _target.Force, Config, Verbose,
         };
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -134,10 +132,8 @@ public sealed class SampleCommand
         var (settings, origins) = Resolve(parseResult);
         SampleSettingsValidator.Validate(settings, origins);
         settings = settings with { Data = DatasetTable.Canonical(settings.Data) };
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("sample");
-        bool force = parseResult.GetValue(Force);
+        var (target, force) = _target.Check(parseResult);
         bool verbose = parseResult.GetValue(Verbose);
-        RunFolder.CheckTarget(target, force);
 
         using var job = SampleJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value),
             w => _console.Error.WriteLine($"scorescope sample: warning: {w}"));

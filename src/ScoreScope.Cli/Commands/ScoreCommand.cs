@@ -24,6 +24,7 @@ namespace ScoreScope.Cli.Commands;
 public sealed class ScoreCommand
 {
     readonly CliConsole _console;
+    readonly RunFolderTarget _target = new("score");
     readonly ScoreSourceOptions _source = new(
         "Score of this trained model (a 'scorescope train' run folder); its own process is used.",
         $"Exact score of this distribution: {string.Join(", ", DatasetTable.Names)}, or a .npy/.csv file of points (its empirical distribution).");
@@ -36,15 +37,13 @@ public sealed class ScoreCommand
     {
         var points = OptionFactory.Text("--points", "The points x: an N × d (or N × event shape) .npy of float32/float64, or a numeric .csv with one point per line.");
         var times = OptionFactory.Text("--times", "Times t in (0, T], comma-separated.");
-        var output = CommonOptions.Out("runs/score-<timestamp>");
-        var force = CommonOptions.Force();
         var verbose = CommonOptions.Verbose();
         var command = new Command("score",
             "Evaluate the score ∇ log p_t(x) and the denoiser x̂₀ = E[x₀ | x_t = x] — exact for a built-in or file distribution, or of a " +
             "trained model — at points from a file and at given times; writes score.npy, denoised.npy [T, N, …], times.csv, config.json.");
         foreach (var option in new Option[] { points, times, _source.Data, _source.Model }) command.Options.Add(option);
         foreach (var option in _source.Process.All) command.Options.Add(option);
-        foreach (var option in new Option[] { _source.Device, output, force, verbose }) command.Options.Add(option);
+        foreach (var option in new Option[] { _source.Device, _target.Out, _target.Force, verbose }) command.Options.Add(option);
         command.SetAction(parseResult => CommandRunner.Run("score", _console, parseResult.GetValue(verbose), () =>
         {
             string? dataName = _source.DataName(parseResult), modelFolder = _source.ModelFolder(parseResult);
@@ -54,9 +53,7 @@ public sealed class ScoreCommand
             string timesText = parseResult.GetValue(times) ?? throw new UsageException("--times is required: times in (0, T], comma-separated");
             _source.CheckProcessNotWithModel(parseResult);
             var torchDevice = _source.ReadDevice(parseResult);
-            string target = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("score");
-            bool replace = parseResult.GetValue(force);
-            RunFolder.CheckTarget(target, replace);
+            var (target, replace) = _target.Check(parseResult);
 
             using var scope = NewDisposeScope();
             Tensor x;

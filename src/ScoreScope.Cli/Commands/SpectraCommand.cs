@@ -62,9 +62,7 @@ public sealed class SpectraCommand
 
     Option<int> Threads { get; } = CommonOptions.Threads();
 
-    Option<string> Out { get; } = CommonOptions.Out("runs/spectra-<yyyyMMdd-HHmmss>");
-
-    Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("spectra");
 
     Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
@@ -75,7 +73,7 @@ public sealed class SpectraCommand
             "Normalised score-Jacobian spectra (singular values of b²J) of a trained model over times, averaged over " +
             "points: spectra.npy/csv, dimension estimate m̂ vs t, gap widths and plots.")
         {
-            Model, Data, SubspaceBasis, Points, Times, Method, Tolerance, Seed, Threads, Out, Force, Verbose,
+            Model, Data, SubspaceBasis, Points, Times, Method, Tolerance, Seed, Threads, _target.Out, _target.Force, Verbose,
         };
         foreach (var option in _process.All) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run(
@@ -86,9 +84,7 @@ public sealed class SpectraCommand
     int Execute(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var settings = Resolve(parseResult);
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("spectra");
-        bool force = parseResult.GetValue(Force);
-        RunFolder.CheckTarget(target, force);
+        var (target, force) = _target.Check(parseResult);
         ScoreModel? model = null;
         ExactDistribution? exactData = null;
         if (settings.Model is { } modelFile)

@@ -77,9 +77,7 @@ public sealed class TrainCommand
 
     public Option<string> Device { get; } = OptionFactory.Text("--device", "Device: cpu | cuda.", Defaults.Device);
 
-    public Option<string> Out { get; } = CommonOptions.Out("runs/train-<yyyyMMdd-HHmmss>");
-
-    public Option<bool> Force { get; } = CommonOptions.Force();
+    readonly RunFolderTarget _target = new("train");
 
     public Option<string> Resume { get; } = OptionFactory.Text("--resume",
         "Continue the stopped run in this folder exactly from its checkpoint.ckpt, with the options of its config.json " +
@@ -105,7 +103,7 @@ public sealed class TrainCommand
         var command = new Command("train",
             "Train a score network (EMA weights, held-out loss per t-bucket, atomic checkpoints); write model.ckpt, " +
             "config.json, metrics.csv and loss.png to a new run folder.");
-        foreach (var option in SettingOptions.Concat([Out, Force, Resume, StopAt, Config, Verbose]))
+        foreach (var option in SettingOptions.Concat([_target.Out, _target.Force, Resume, StopAt, Config, Verbose]))
         {
             command.Options.Add(option);
         }
@@ -130,9 +128,7 @@ public sealed class TrainCommand
         var (settings, origins) = Resolve(parseResult);
         TrainSettingsValidator.Validate(settings, origins);
         settings = settings with { Data = DatasetTable.Canonical(settings.Data) };
-        string target = parseResult.GetValue(Out) ?? CommonOptions.TimestampedFolder("train");
-        bool force = parseResult.GetValue(Force);
-        RunFolder.CheckTarget(target, force);
+        var (target, force) = _target.Check(parseResult);
 
         using var job = TrainJob.Prepare(settings, origins, parseResult.Tokens.Select(t => t.Value));
         var result = KeepingResumable(target, () => RunFolder.Write(target, force,
@@ -143,7 +139,7 @@ public sealed class TrainCommand
 
     int ExecuteResume(ParseResult parseResult, string folder, int? stopAt, TextWriter? log, CancellationToken cancellationToken)
     {
-        var typed = SettingOptions.Concat([Out, Force, Config]).FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+        var typed = SettingOptions.Concat([_target.Out, _target.Force, Config]).FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
         if (typed is not null)
         {
             throw new UsageException($"--resume continues '{folder}' with the options recorded in its config.json; " +
