@@ -124,10 +124,10 @@ static class ToyComparison
                 likelihoodSummary.Append(CultureInfo.InvariantCulture, $"{name},{method},{mean:R},{se:R},{settings.Seeds}\n");
                 likelihoodCells.Add($"{mean:F3} ± {se:G2}");
             }
-            likelihoodSummary.Append(CultureInfo.InvariantCulture, $"{name},reference: {reference},{referenceMean:R},{referenceError:R},\n");
+            likelihoodSummary.Append(CultureInfo.InvariantCulture, $"{name},\"reference: {reference}\",{referenceMean:R},{referenceError:R},\n");
             likelihoodCells.Add($"{referenceMean:F3} ± {referenceError:G2} ({reference})");
             likelihoodRows.Add(likelihoodCells);
-            ToyLikelihood.AddClaims(claims, name, likelihoods, referenceMean, highBeatsLowChecked: false);
+            ToyLikelihood.AddClaims(claims, name, likelihoods, referenceMean);
             string dataFigure = $"toy-{name}.png", errorFigure = $"toy-fisher-{name}.png";
             PointCloudFigure.Write(Path.Combine(folder, dataFigure), [("training data (repetition 1)", firstData!.Select(p => p[0]).ToArray(), firstData!.Select(p => p[1]).ToArray())],
                 $"{name} on T² = [−π, π)²", "x₁", "x₂", (-Math.PI, Math.PI, -Math.PI, Math.PI));

@@ -72,13 +72,17 @@ static class ToyLikelihood
         return (exact.Zip(model, (a, b) => a - b).Average(), exact.Max(v => Math.Abs(v - UniformLogDensity)));
     }
 
-    public static void AddClaims(ClaimReport claims, string name, Dictionary<string, List<double>> likelihoods, double reference, bool highBeatsLowChecked)
+    /// <summary>
+    /// Checked: training-free OISM(high) ≥ OISM(low) (it held on every data set at the quick budget, by ≥ 30 SE).
+    /// Findings: whether OISM(high) has the highest log-likelihood, and whether the best method stays below the reference.
+    /// </summary>
+    public static void AddClaims(ClaimReport claims, string name, Dictionary<string, List<double>> likelihoods, double reference)
     {
         double Mean(string m) => likelihoods[m].Average();
         var best = likelihoods.Keys.OrderByDescending(Mean).First();
         claims.Add(new ClaimCheck($"toy-{name}-likelihood-oism-high-beats-oism-low", "held-out log-likelihood OISM(high) ≥ OISM(low)",
             $"{ClaimReport.Format(Mean("OISM(high)"))} vs {ClaimReport.Format(Mean("OISM(low)"))}", "means over repetitions (nats)",
-            Mean("OISM(high)") >= Mean("OISM(low)"), Checked: highBeatsLowChecked));
+            Mean("OISM(high)") >= Mean("OISM(low)")));
         claims.Add(new ClaimCheck($"toy-{name}-likelihood-best-is-oism-high", "finding: OISM(high) has the highest held-out log-likelihood",
             $"highest: {best} {ClaimReport.Format(Mean(best))}", "means over repetitions (nats)", best == "OISM(high)", Checked: false));
         claims.Add(new ClaimCheck($"toy-{name}-likelihood-below-reference", "finding: every method ≤ the data law's E log ρ_{t_min} (Gibbs)",
