@@ -6,7 +6,8 @@ namespace ScoreScope.Experiments.Tests;
 /// <summary>
 /// <see cref="OperatorInformedExperiment"/> as a library call: the quick preset with a tiny budget (40 steps, 2
 /// repetitions, 2 data sets) writes every file; the exact oracle claims (§5 tables, the circle full-basis limit, the
-/// OU DSM second moments) and OISM(high) beating OISM(low) hold; the network comparisons are findings.
+/// OU DSM second moments) and OISM(high) beating OISM(low) hold (Fisher error and held-out log-likelihood); the held-out
+/// log-likelihood files, table and values are present and finite; the network comparisons are findings.
 /// </summary>
 public sealed class OperatorInformedExperimentTests : IDisposable
 {

@@ -14,6 +14,7 @@ namespace ScoreScope.Experiments.OperatorInformed;
 /// iteration budget — over several repetitions, scored by the Fisher error E_{ρ_t}|s − ∇log ρ_t|² against the reference
 /// score of the wrapped data law (<see cref="TorusToyData"/>) at t ∈ {0.05, 0.1, 0.2, 0.5}. The summary per repetition is
 /// the σ_t²-weighted mean over these times, (1/4)Σ_t 2t·FE(t) (the DSM weighting), reported as mean ± SE over repetitions.
+/// Every method is also scored by its held-out log-likelihood through the probability-flow ODE (<see cref="ToyLikelihood"/>).
 /// </summary>
 static class ToyComparison
 {
