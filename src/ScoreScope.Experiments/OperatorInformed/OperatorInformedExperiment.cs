@@ -28,7 +28,7 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
     public override IReadOnlyList<string> Stages { get; } =
     [
         "(a) oracle tables: OU OISM Fisher error vs N and t (exact moments), circle OISM vs DKS vs K",
-        "(b) 2-D toy data on T²: OISM(high), OISM(low), OISM(low)+NN, NN warm-started, NN only; Fisher error vs the wrapped law's score",
+        "(b) 2-D toy data on T²: OISM(high), OISM(low), OISM(low)+NN, NN warm-started, NN only; Fisher error vs the wrapped law's score and held-out log-likelihood (probability-flow ODE)",
         "(c) RDKS sampling on S² of a von Mises–Fisher mixture",
         "(d) variance of the DSM target with and without the OISM control at small t",
     ];
@@ -62,6 +62,9 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
         ParameterChecks.InLeftOpen("maximum-time", parameters.MaximumTime, parameters.MinimumTime, 10);
         ParameterChecks.AtLeast("evaluation-samples", parameters.EvaluationSamples, 10);
         ParameterChecks.AtLeast("reference-samples", parameters.ReferenceSamples, 10);
+        ParameterChecks.AtLeast("likelihood-samples", parameters.LikelihoodSamples, 10);
+        if (!(parameters.MaximumTime >= 0.1))
+            throw new ExperimentParameterException("maximum-time", parameters.MaximumTime.ToString(CultureInfo.InvariantCulture), "a number ≥ 0.1 (the likelihood flow runs from t_min = 0.05 to T = maximum-time)");
         ParameterChecks.AtLeast("variance-samples", parameters.VarianceSamples, 100);
         ParameterChecks.AtLeast("sphere-data", parameters.SphereData, 3);
         ParameterChecks.AtLeast("sphere-samples", parameters.SphereSamples, 10);
@@ -81,7 +84,7 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
         context.Progress.Report("(d) DSM variance with and without the OISM control");
         var variance = VarianceTable.Run(context.Folder, parameters, claims);
         context.Progress.Report($"(b) toy data on T²: {parameters.Datasets.Length} data sets × {parameters.Seeds} repetitions × 3 networks of {parameters.TrainingSteps} steps");
-        var (toy, toyFigures, notes) = ToyComparison.Run(context.Folder, parameters, claims, context.Progress, context.CancellationToken);
+        var (toy, toyLikelihood, toyFigures, notes) = ToyComparison.Run(context.Folder, parameters, claims, context.Progress, context.CancellationToken);
         context.Progress.Report("(c) RDKS on S²");
         var (sphere, sphereFigure) = SphereSampling.Run(context.Folder, parameters, claims);
         claims.Write(context.Folder);
@@ -92,9 +95,10 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
             ["torus-process"] = "Brownian motion with generator Δ on T² = (ℝ/2πℤ)²: x_t = x_0 + √(2t)·z mod 2π",
             ["oism-basis"] = "full trigonometric basis {cos k·x, sin k·x}, 0 < max|k_j| ≤ K (TorusFullBasisOism), empirical moments, no shrinkage",
             ["networks"] = "PeriodicMlpScoreNetwork (cos x, sin x input), s_θ = s̃_t + F/σ_t, c_t = ¼ ln t; DSM λ = σ_t², times uniform on 64 log-spaced t in [minimum-time, maximum-time]; Adam, 2% warm-up, cosine to 1%, clip 1",
+            ["toy-likelihood"] = $"probability-flow ODE dx/dt = −s(x, t) on T² from t_min = {ToyLikelihood.MinimumTime} to T = maximum-time, exact divergence, Dormand–Prince rtol = atol = 1e-5; terminal density the heat-kernel KDE of the training sample at T (Fourier series); {parameters.LikelihoodSamples} held-out draws of the wrapped law at t_min",
             ["sphere-sampler"] = "geodesic Euler–Maruyama, geometric grid T = 3 → sphere-minimum-time, exact DKS score (SphereKernelSmoothingScore)",
         };
-        return new ExperimentOutcome(claims, [oracle, toy, sphere, variance], notes, resolved,
+        return new ExperimentOutcome(claims, [oracle, toy, toyLikelihood, sphere, variance], notes, resolved,
             ["oracle-ou.png", .. toyFigures, sphereFigure, "variance.png"]);
     }
 }

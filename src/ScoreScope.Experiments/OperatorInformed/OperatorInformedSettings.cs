@@ -56,6 +56,9 @@ public sealed record OperatorInformedSettings : ExperimentParameters
     /// <summary>Points x_t per evaluation time for the Fisher error (shared by every method and repetition).</summary>
     public int EvaluationSamples { get; init; } = 4000;
 
+    /// <summary>Held-out points per data set for the log-likelihood (fresh draws of the wrapped law at t_min = 0.05).</summary>
+    public int LikelihoodSamples { get; init; } = 2000;
+
     /// <summary>Size of the large sample whose DKS score is the reference where no exact score is used (pinwheel).</summary>
     public int ReferenceSamples { get; init; } = 20_000;
 
@@ -87,6 +90,7 @@ public sealed record OperatorInformedSettings : ExperimentParameters
         BatchSize = 128,
         Width = 64,
         EvaluationSamples = 1000,
+        LikelihoodSamples = 1000,
         ReferenceSamples = 4000,
         VarianceSamples = 20_000,
         SphereData = 300,

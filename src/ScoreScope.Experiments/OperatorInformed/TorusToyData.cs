@@ -38,6 +38,16 @@ static class TorusToyData
         return [.. Enumerable.Range(0, count).Select(i => new[] { Wrap(x[2 * i]), Wrap(x[2 * i + 1]) })];
     }
 
+    /// <summary>n draws of the wrapped law at time t, x₀ + √(2t)·z mod 2π in [−π, π): x₀ first, then z, from one generator.</summary>
+    public static double[][] SampleAt(string name, int count, double time, Generator generator)
+    {
+        var x0 = Sample(name, count, generator);
+        using var z = randn([count, 2], dtype: ScalarType.Float64, generator: generator);
+        var zs = z.data<double>().ToArray();
+        double sigma = Math.Sqrt(2 * time);
+        return [.. x0.Select((p, k) => new[] { Wrap(p[0] + sigma * zs[2 * k]), Wrap(p[1] + sigma * zs[2 * k + 1]) })];
+    }
+
     /// <summary>How the reference score is obtained (for the tables and the README).</summary>
     public static string ReferenceKind(string name) => name switch
     {

@@ -14,18 +14,22 @@ namespace ScoreScope.Experiments.OperatorInformed;
 /// iteration budget — over several repetitions, scored by the Fisher error E_{ρ_t}|s − ∇log ρ_t|² against the reference
 /// score of the wrapped data law (<see cref="TorusToyData"/>) at t ∈ {0.05, 0.1, 0.2, 0.5}. The summary per repetition is
 /// the σ_t²-weighted mean over these times, (1/4)Σ_t 2t·FE(t) (the DSM weighting), reported as mean ± SE over repetitions.
+/// Every method is also scored by its held-out log-likelihood through the probability-flow ODE (<see cref="ToyLikelihood"/>).
 /// </summary>
 static class ToyComparison
 {
     public static readonly double[] EvaluationTimes = [0.05, 0.1, 0.2, 0.5];
     public static readonly string[] Methods = ["OISM(high)", "OISM(low)", "OISM(low)+NN", "NN warm-started", "NN only"];
 
-    public static (ResultTable Table, List<string> Figures, List<string> Notes) Run(string folder, OperatorInformedSettings settings, ClaimReport claims,
+    public static (ResultTable Table, ResultTable Likelihood, List<string> Figures, List<string> Notes) Run(string folder, OperatorInformedSettings settings, ClaimReport claims,
         IExperimentProgress progress, CancellationToken cancellationToken)
     {
         var detail = new StringBuilder("dataset,method,repetition,t,fisher_error,fisher_error_se\n");
         var summary = new StringBuilder("dataset,reference,method,weighted_fisher_error_mean,weighted_fisher_error_se,repetitions\n");
         var rows = new List<IReadOnlyList<string>>();
+        var likelihoodDetail = new StringBuilder("dataset,method,repetition,log_likelihood_mean,log_likelihood_se_points,function_evaluations\n");
+        var likelihoodSummary = new StringBuilder("dataset,method,log_likelihood_mean,log_likelihood_se,repetitions\n");
+        var likelihoodRows = new List<IReadOnlyList<string>>();
         var figures = new List<string>();
         var notes = new List<string>();
         foreach (string name in settings.Datasets)
@@ -34,6 +38,8 @@ static class ToyComparison
             var (points, references) = EvaluationSet(name, settings);
             var weighted = Methods.ToDictionary(m => m, _ => new List<double>());
             var byTime = Methods.ToDictionary(m => m, _ => new double[EvaluationTimes.Length]);
+            var likelihoods = Methods.ToDictionary(m => m, _ => new List<double>());
+            var heldOut = ToyLikelihood.Draw(name, settings);
             double[][]? firstData = null;
             for (int r = 0; r < settings.Seeds; r++)
             {
@@ -43,6 +49,13 @@ static class ToyComparison
                 firstData ??= data;
                 var low = new TorusFullBasisOism(data, settings.LowFrequencies);
                 var high = new TorusFullBasisOism(data, settings.HighFrequencies);
+                var terminal = new TorusSmoothedEmpiricalDensity(data, settings.MaximumTime);
+                if (r == 0)
+                {
+                    var (divergence, fromUniform) = ToyLikelihood.TerminalCheck(name, terminal, settings);
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{name}: terminal density at T = {settings.MaximumTime} (KDE of the {settings.TrainingSamples} training points, repetition 1) vs the reference law there: mean log ρ_T − log ρ̂_T = {divergence:G3} nats; max |log ρ_T + 2 log 2π| = {fromUniform:G3} (the uniform terminal's error)"));
+                }
                 foreach (string method in Methods)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -50,6 +63,12 @@ static class ToyComparison
                     {
                         "OISM(high)" => (t, x) => OismScores(high, t, x),
                         "OISM(low)" => (t, x) => OismScores(low, t, x),
+                        _ => null!,
+                    };
+                    Func<Tensor, double, Tensor> flow = method switch
+                    {
+                        "OISM(high)" => (x, t) => high.Score(high.Coefficients(t), x),
+                        "OISM(low)" => (x, t) => low.Score(low.Coefficients(t), x),
                         _ => null!,
                     };
                     TorusResidualScore? model = null;
@@ -65,6 +84,7 @@ static class ToyComparison
                         progress.Report(string.Create(CultureInfo.InvariantCulture,
                             $"  {name} repetition {r + 1}/{settings.Seeds} {method}: {settings.TrainingSteps} steps at {result.StepsPerSecond:F0} steps/s, final loss {result.Losses.TakeLast(100).Average():G4}"));
                         score = (t, x) => NetworkScores(model, t, x);
+                        flow = model.DifferentiableScore;
                     }
                     double total = 0;
                     for (int i = 0; i < EvaluationTimes.Length; i++)
@@ -77,6 +97,12 @@ static class ToyComparison
                         byTime[method][i] += fe / settings.Seeds;
                     }
                     weighted[method].Add(total);
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var likelihood = ToyLikelihood.Evaluate(flow, heldOut, terminal, cancellationToken);
+                    likelihoods[method].Add(likelihood.Mean);
+                    ToyLikelihood.WriteDetail(likelihoodDetail, name, method, r, likelihood);
+                    progress.Report(string.Create(CultureInfo.InvariantCulture,
+                        $"  {name} repetition {r + 1}/{settings.Seeds} {method}: held-out log-likelihood {likelihood.Mean:F4} ± {likelihood.Error:F4}, {likelihood.Evaluations} evaluations, {watch.Elapsed.TotalSeconds:F1} s"));
                     model?.Dispose();
                 }
             }
@@ -84,13 +110,25 @@ static class ToyComparison
             var cells = new List<string> { name };
             foreach (string method in Methods)
             {
-                var (mean, se) = MeanAndError(weighted[method]);
+                var (mean, se) = ToyLikelihood.MeanAndError(weighted[method]);
                 summary.Append(CultureInfo.InvariantCulture, $"{name},\"{reference}\",{method},{mean:R},{se:R},{settings.Seeds}\n");
                 cells.Add($"{mean:G3} ± {se:G2}");
             }
             cells.Add(reference);
             rows.Add(cells);
             AddClaims(claims, name, weighted);
+            var (referenceMean, referenceError) = ToyLikelihood.MeanAndError(heldOut.Reference);
+            var likelihoodCells = new List<string> { name };
+            foreach (string method in Methods)
+            {
+                var (mean, se) = ToyLikelihood.MeanAndError(likelihoods[method]);
+                likelihoodSummary.Append(CultureInfo.InvariantCulture, $"{name},{method},{mean:R},{se:R},{settings.Seeds}\n");
+                likelihoodCells.Add($"{mean:F3} ± {se:G2}");
+            }
+            likelihoodSummary.Append(CultureInfo.InvariantCulture, $"{name},\"reference: {reference}\",{referenceMean:R},{referenceError:R},\n");
+            likelihoodCells.Add($"{referenceMean:F3} ± {referenceError:G2} ({reference})");
+            likelihoodRows.Add(likelihoodCells);
+            ToyLikelihood.AddClaims(claims, name, likelihoods, referenceMean);
             string dataFigure = $"toy-{name}.png", errorFigure = $"toy-fisher-{name}.png";
             PointCloudFigure.Write(Path.Combine(folder, dataFigure), [("training data (repetition 1)", firstData!.Select(p => p[0]).ToArray(), firstData!.Select(p => p[1]).ToArray())],
                 $"{name} on T² = [−π, π)²", "x₁", "x₂", (-Math.PI, Math.PI, -Math.PI, Math.PI));
@@ -102,10 +140,17 @@ static class ToyComparison
         }
         File.WriteAllText(Path.Combine(folder, "toy-fisher.csv"), detail.ToString());
         File.WriteAllText(Path.Combine(folder, "toy-summary.csv"), summary.ToString());
+        File.WriteAllText(Path.Combine(folder, "toy-likelihood.csv"), likelihoodDetail.ToString());
+        File.WriteAllText(Path.Combine(folder, "toy-likelihood-summary.csv"), likelihoodSummary.ToString());
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"(b) held-out log-likelihood: log p_{{t_min}}(x), t_min = {ToyLikelihood.MinimumTime}, of {settings.LikelihoodSamples} fresh draws of the wrapped law at t_min per data set (nats, Lebesgue density on [0, 2π)², uniform = {TorusProbabilityFlowLikelihood.UniformLogDensity(2):F4}), probability-flow ODE dx/dt = −s from t_min to T = {settings.MaximumTime} with the exact divergence (rtol = atol = 1e-5), terminal density the heat-kernel KDE of the repetition's training sample at T; mean ± SE over {settings.Seeds} repetitions."));
         notes.Add($"(b) toy table: σ²-weighted Fisher error (1/4)Σ_t 2t·E|s − ∇log ρ_t|², t ∈ {{0.05, 0.1, 0.2, 0.5}}, mean ± SE over {settings.Seeds} repetitions; every network {settings.TrainingSteps} iterations.");
         var table = new ResultTable($"(b) 2-D toy data on T²: weighted Fisher error (lower is better), mean ± SE over {settings.Seeds} repetitions",
             ["dataset", .. Methods, "reference score"], rows);
-        return (table, figures, notes);
+        var likelihoodTable = new ResultTable(
+            $"(b) 2-D toy data on T²: held-out log-likelihood log p_{{{ToyLikelihood.MinimumTime}}}(x) in nats (higher is better), mean ± SE over {settings.Seeds} repetitions; last column the data law's own E log ρ_{{t_min}} ± SE over points (upper bound)",
+            ["dataset", .. Methods, "reference E log ρ_t_min"], likelihoodRows);
+        return (table, likelihoodTable, figures, notes);
     }
 
     static void AddClaims(ClaimReport claims, string name, Dictionary<string, List<double>> weighted)
@@ -130,11 +175,8 @@ static class ToyComparison
         using var g = SeedStreams.Generator(SeedStreams.Derive(settings.Seed, "evaluation-" + name));
         for (int i = 0; i < EvaluationTimes.Length; i++)
         {
-            double t = EvaluationTimes[i], sigma = Math.Sqrt(2 * t);
-            var x0 = TorusToyData.Sample(name, settings.EvaluationSamples, g);
-            using var z = randn([settings.EvaluationSamples, 2], dtype: ScalarType.Float64, generator: g);
-            var zs = z.data<double>().ToArray();
-            points[i] = [.. x0.Select((p, k) => new[] { TorusToyData.Wrap(p[0] + sigma * zs[2 * k]), TorusToyData.Wrap(p[1] + sigma * zs[2 * k + 1]) })];
+            double t = EvaluationTimes[i];
+            points[i] = TorusToyData.SampleAt(name, settings.EvaluationSamples, t, g);
             var (smoother, time) = TorusToyData.Reference(name, t, settings.ReferenceSamples, settings.Seed);
             var s = new double[2];
             references[i] = [.. points[i].Select(p => { smoother.Score(time, p, s); return new[] { s[0], s[1] }; })];
@@ -159,14 +201,6 @@ static class ToyComparison
     static (double Mean, double Error) FisherError(double[][] estimate, double[][] reference)
     {
         var squares = estimate.Select((s, i) => (s[0] - reference[i][0]) * (s[0] - reference[i][0]) + (s[1] - reference[i][1]) * (s[1] - reference[i][1])).ToList();
-        return MeanAndError(squares);
-    }
-
-    static (double Mean, double Error) MeanAndError(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        if (values.Count < 2) return (mean, double.NaN);
-        double variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
-        return (mean, Math.Sqrt(variance / values.Count));
+        return ToyLikelihood.MeanAndError(squares);
     }
 }

@@ -27,7 +27,7 @@ sealed class TorusControlTable : IDisposable
     public Tensor OnGrid(Tensor x, Tensor gridIndices)
     {
         using var scope = NewDisposeScope();
-        return Evaluate(x, _grid.index_select(0, gridIndices)).MoveToOuterDisposeScope();
+        return Evaluate(x, _grid.index_select(0, gridIndices), _waveVectors).MoveToOuterDisposeScope();
     }
 
     /// <summary>s̃_t(x) at one time: x [B, D].</summary>
@@ -39,7 +39,7 @@ sealed class TorusControlTable : IDisposable
             _cache[time] = alpha;
         }
         using var scope = NewDisposeScope();
-        return Evaluate(x, alpha.expand(x.shape[0], -1)).MoveToOuterDisposeScope();
+        return Evaluate(x, alpha.expand(x.shape[0], -1), _waveVectors).MoveToOuterDisposeScope();
     }
 
     public void Dispose()
@@ -49,11 +49,12 @@ sealed class TorusControlTable : IDisposable
         foreach (var alpha in _cache.Values) alpha.Dispose();
     }
 
-    Tensor Evaluate(Tensor x, Tensor coefficients)
+    /// <summary>s̃(x) = Σ_k (−α_{cos k}·sin k·x + α_{sin k}·cos k·x)·k for coefficients [B, P] and wave vectors [H, D]; differentiable in x.</summary>
+    internal static Tensor Evaluate(Tensor x, Tensor coefficients, Tensor waveVectors)
     {
-        var phase = x.to_type(ScalarType.Float64).matmul(_waveVectors.t());                  // [B, H]
+        var phase = x.to_type(ScalarType.Float64).matmul(waveVectors.t());                   // [B, H]
         var pairs = coefficients.reshape(coefficients.shape[0], -1, 2);                      // [B, H, 2]
         var weight = (pairs.select(2, 1) * phase.cos()).Subtract(pairs.select(2, 0) * phase.sin());
-        return weight.matmul(_waveVectors);                                                  // [B, D]
+        return weight.matmul(waveVectors);                                                   // [B, D]
     }
 }

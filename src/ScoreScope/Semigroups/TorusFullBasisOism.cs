@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace ScoreScope.Semigroups;
 
 /// <summary>
@@ -150,6 +152,25 @@ public sealed class TorusFullBasisOism
             double weight = -coefficients[2 * p] * Math.Sin(phase) + coefficients[2 * p + 1] * Math.Cos(phase);
             for (int j = 0; j < Dimension; j++) score[j] += weight * k[j];
         }
+    }
+
+    /// <summary>
+    /// s̃_t(x) for a batch x [B, D] (float64; any representative mod 2π) and coefficients from <see cref="Coefficients"/>:
+    /// float64 [B, D], built from differentiable tensor operations of x (for the exact divergence ∇·s̃ by autograd, e.g. in
+    /// <see cref="TorusProbabilityFlowLikelihood"/>). Never disposes x.
+    /// </summary>
+    /// <exception cref="ArgumentException">For x not of shape [B, D] or coefficients of the wrong length.</exception>
+    public Tensor Score(IReadOnlyList<double> coefficients, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.dim() != 2 || x.shape[1] != Dimension || coefficients.Count != BasisSize)
+            throw new ArgumentException($"need x of shape [B, {Dimension}] and {BasisSize} coefficients; got [{string.Join(", ", x.shape)}] and {coefficients.Count}.", nameof(x));
+        using var scope = NewDisposeScope();
+        var k = tensor(_waveVectors.SelectMany(v => v.Select(c => (double)c)).ToArray(), [_waveVectors.Length, Dimension],
+            dtype: ScalarType.Float64, device: x.device);
+        var alpha = tensor(coefficients.ToArray(), [1, BasisSize], dtype: ScalarType.Float64, device: x.device);
+        return TorusControlTable.Evaluate(x, alpha.expand(x.shape[0], -1), k).MoveToOuterDisposeScope();
     }
 
     double Cos(int[] m, double time) => Math.Exp(-SquaredNorm(m) * time) * _cos[Cell(m)];

@@ -76,10 +76,21 @@ public sealed class TorusResidualScore : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
     public Tensor Score(Tensor x, double time)
     {
+        using var _ = no_grad();
+        return DifferentiableScore(x, time);
+    }
+
+    /// <summary>
+    /// s_θ(x, t) as <see cref="Score"/> but with autograd enabled, so that the exact divergence ∇·s_θ can be taken by
+    /// vector–Jacobian products (<see cref="TorusProbabilityFlowLikelihood"/>): x [B, D] float64; float64 [B, D]. The
+    /// network runs in float32, so ∇·s_θ carries float32 rounding.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
+    public Tensor DifferentiableScore(Tensor x, double time)
+    {
         ArgumentNullException.ThrowIfNull(x);
         SemigroupChecks.RequireTime(time);
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
         var condition = ScalarArithmetic.Full([x.shape[0]], Condition(time), ScalarType.Float32, x.device);
         var network = Network.forward(x, condition).to_type(ScalarType.Float64).Divide(Math.Sqrt(2 * time));
         return Control(x, time).Add(network).MoveToOuterDisposeScope();
