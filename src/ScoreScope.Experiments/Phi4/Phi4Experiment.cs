@@ -4,7 +4,8 @@ namespace ScoreScope.Experiments.Phi4;
 
 /// <summary>
 /// Scalar φ⁴ lattice field theory in 2-D: HMC as the generator of record, a U-Net diffusion model (circular padding)
-/// trained on its configurations under VE g(t) = σ^t, and the same observables measured on both (Aarts, Habibi, Wang,
+/// trained on its configurations under VE g(t) = σ^t (and, for comparison, a VP model with linear β, the same U-Net and
+/// budget), and the same observables measured on every ensemble (Aarts, Habibi, Wang,
 /// Zhou 2024, arXiv 2410.21212, §4; Wang, Aarts, Zhou 2023, arXiv 2309.17082; docs/science/cumulants.md §6; issue 14).
 /// The paper's published notebook computed its "diffusion" row from the HMC data; here each row comes from its own samples.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
 
     /// <inheritdoc />
     public override string Summary =>
-        "φ⁴ on a 2-D lattice: HMC vs a U-Net diffusion model (VE g = σ^t; Euler–Maruyama and Heun) at a broken and a symmetric point — " +
+        "φ⁴ on a 2-D lattice: HMC vs U-Net diffusion models (VE g = σ^t, the paper's, and VP for comparison; Euler–Maruyama and Heun) at a broken and a symmetric point — " +
         "site cumulants κ2…κ8, ⟨|M|⟩, χ, U with Γ-method errors.";
 
     /// <inheritdoc />
@@ -26,9 +27,9 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
     public override IReadOnlyList<string> Stages { get; } =
     [
         "(a, b) HMC configurations at the broken (paper: L = 32, κ = 0.4, λ = 0.022) and the symmetric point, observables with Γ-method errors",
-        "(c) a U-Net with circular padding trained on the min–max-normalised fields (VE g = σ^t), samples with Euler–Maruyama and Heun",
+        "(c) a U-Net with circular padding trained on the min–max-normalised fields (VE g = σ^t; VP with linear β for comparison), samples with Euler–Maruyama and Heun",
         "(d, e) the table HMC vs diffusion from each ensemble's own samples, snapshots and histograms of φ and M",
-        "(f) claims: κ2, κ4, ⟨|M|⟩ within 2 % and κ6 within 5 % of HMC at both points",
+        "(f) claims: κ2, κ4, ⟨|M|⟩ within 2 % and κ6 within 5 % of HMC at both points (Euler–Maruyama, VE and VP)",
     ];
 
     /// <inheritdoc />
@@ -57,6 +58,11 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
             throw new ExperimentParameterException("train-fraction", parameters.TrainFraction.ToString(CultureInfo.InvariantCulture), "a fraction in (0, 1) (some chains must be held out)");
         if (!(parameters.Sigma > 1))
             throw new ExperimentParameterException("sigma", parameters.Sigma.ToString(CultureInfo.InvariantCulture), "σ > 1 (g(t) = σ^t)");
+        if (!(parameters.VpBetaMin >= 0) || !double.IsFinite(parameters.VpBetaMin))
+            throw new ExperimentParameterException("vp-beta-min", parameters.VpBetaMin.ToString(CultureInfo.InvariantCulture), "a finite β_min ≥ 0");
+        if (!(parameters.VpBetaMax > parameters.VpBetaMin) || !double.IsFinite(parameters.VpBetaMax))
+            throw new ExperimentParameterException("vp-beta-max", parameters.VpBetaMax.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"a finite β_max > vp-beta-min = {parameters.VpBetaMin}"));
         ParameterChecks.AtLeast("base-channels", parameters.BaseChannels, 1);
         ParameterChecks.AtLeast("training-steps", parameters.TrainingSteps, 1);
         ParameterChecks.AtLeast("train-batch-size", parameters.TrainBatchSize, 1);
@@ -64,6 +70,7 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
         ParameterChecks.AtLeast("euler-maruyama-steps", parameters.EulerMaruyamaSteps, 1);
         ParameterChecks.AtLeast("heun-steps", parameters.HeunSteps, 1);
         ParameterChecks.AtLeast("generated-samples", parameters.GeneratedSamples, 2);
+        ParameterChecks.AtLeast("vp-generated-samples", parameters.VpGeneratedSamples, 2);
         ParameterChecks.AtLeast("sampling-batch-size", parameters.SamplingBatchSize, 1);
         ParameterChecks.Positive("tolerance", parameters.Tolerance);
         ParameterChecks.Positive("sixth-cumulant-tolerance", parameters.SixthCumulantTolerance);
@@ -81,6 +88,7 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
         var notes = Phi4Comparison.AddClaims(claims, points, parameters);
         claims.Write(context.Folder);
         var table = Phi4Comparison.ToTable(points);
+        var models = Phi4Model.For(parameters);
         var resolved = new Dictionary<string, string>
         {
             ["lattice"] = string.Create(CultureInfo.InvariantCulture, $"{parameters.Size}×{parameters.Size} periodic, D = 2"),
@@ -88,15 +96,20 @@ public sealed class Phi4Experiment : Experiment<Phi4Settings>
             ["hmc"] = string.Create(CultureInfo.InvariantCulture, $"leapfrog {parameters.MdSteps} × {parameters.Dt}; broken point: ordered start φ = ±1 alternating between chains; symmetric point: N(0, 1) start"),
             ["split"] = "the first ⌊train-fraction · chains⌋ chains train, the remaining chains are the held-out set",
             ["normalisation"] = "min–max to [−1, 1] per point (normalisation-<point>.txt); observables in physical units",
-            ["process"] = string.Create(CultureInfo.InvariantCulture, $"VE g(t) = σ^t, σ = {parameters.Sigma} (diffusion base)"),
+            ["process"] = models[0].Description,
+            ["vp-process"] = models.Count > 1
+                ? models[1].Description + "; the same U-Net, training budget, seed scheme, normalisation and samplers as VE"
+                : "off (vp-model = false)",
             ["network"] = "U-Net, channel multipliers [1, 2], circular padding, EDM parametrisation",
             ["samplers"] = "Euler–Maruyama on a uniform grid 1 → 0 (the paper's); Heun (probability flow) on the EDM grid to t_min = 1e-3 with a final Tweedie step",
         };
         string[] figures = [.. new[] { "broken", "symmetric" }.SelectMany(p => new[]
         {
-            $"snapshots-hmc-{p}.png", $"snapshots-em-{p}.png", $"snapshots-heun-{p}.png", $"histogram-phi-{p}.png", $"histogram-m-{p}.png",
-            $"backward-cumulants-{p}.png",
-        })];
+            $"snapshots-hmc-{p}.png", $"histogram-phi-{p}.png", $"histogram-m-{p}.png", $"two-point-{p}.png",
+        }.Concat(models.SelectMany(m => new[]
+        {
+            $"snapshots-{m.Name("em", p)}.png", $"snapshots-{m.Name("heun", p)}.png", $"{m.Name("backward-cumulants", p)}.png",
+        })))];
         return new ExperimentOutcome(claims, [table], notes, resolved, figures);
     }
 }

@@ -15,10 +15,11 @@ using static TorchSharp.torch;
 namespace ScoreScope.Experiments.Phi4;
 
 /// <summary>
-/// One coupling point of <c>reproduce phi4</c>: HMC configurations, the min–max normalisation of the paper, a U-Net
-/// (circular padding) trained on the normalised fields under VE g(t) = σ^t, generation with Euler–Maruyama (the paper's
-/// sampler, uniform grid from t = 1 to 0) and with Heun (probability flow, EDM grid to t_min = 10⁻³ and a final Tweedie
-/// step), and the same observable code applied to all three ensembles in physical units.
+/// One coupling point of <c>reproduce phi4</c>: HMC configurations, the min–max normalisation of the paper, for each
+/// <see cref="Phi4Model"/> (VE g(t) = σ^t, the paper's, and VP with linear β for comparison) a U-Net (circular padding)
+/// trained on the normalised fields with the same budget, generation with Euler–Maruyama (the paper's sampler, uniform
+/// grid from t = 1 to 0) and with Heun (probability flow, EDM grid to t_min = 10⁻³ and a final Tweedie step), and the
+/// same observable code applied to every ensemble in physical units.
 /// </summary>
 internal static class Phi4PointRun
 {
@@ -56,68 +57,93 @@ internal static class Phi4PointRun
         var trainSet = normalised.narrow(0, 0, (long)trainChains * perChain);
         var heldOut = normalised.narrow(0, (long)trainChains * perChain, (long)(settings.Chains - trainChains) * perChain);
         NpyFile.Write(Path.Combine(folder, $"hmc-{name}.npy"), normalised.squeeze(1).to_type(ScalarType.Float32));
-
-        progress.Report($"{name}: training a U-Net ({settings.BaseChannels} channels, circular padding) for {settings.TrainingSteps} steps on {trainSet.shape[0]} configurations");
-        var spec = ForwardProcessSpec.VarianceExplodingDiffusionBase(settings.Sigma);
-        var config = new ScoreModelConfig([1, size, size], spec,
-            new UNetOptions(BaseChannels: settings.BaseChannels, ChannelMultipliers: [1, 2], CircularPadding: true), ParametrisationKind.Edm);
-        var options = ExperimentTraining.Options(settings.TrainingSteps, settings.TrainBatchSize, settings.LearningRate,
-            Seeds.Derive(settings.Seed, $"train-{name}"), evaluations: 10) with { HeldOutSize = (int)Math.Min(512, heldOut.shape[0]) };
-        using var trainingData = new DatasetTrainingData(trainSet, heldOut, $"φ⁴ {name} HMC configurations (min–max normalised), {trainSet.shape[0]} fields");
-        using var trainer = new Trainer(config, options, trainingData);
-        string modelFolder = Directory.CreateDirectory(Path.Combine(folder, $"model-{name}")).FullName;
-        var result = trainer.Run(modelFolder, cancellationToken: cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        double heldOutLoss = result.LastMetrics?.HeldOutLossEma ?? double.NaN;
-        seconds["training"] = Lap(clock);
-
-        var model = trainer.EmaModel;
-        var process = model.Process;
-        progress.Report($"{name}: generating {settings.GeneratedSamples} fields with Euler–Maruyama ({settings.EulerMaruyamaSteps} steps) and Heun ({settings.HeunSteps} steps)");
-        var uniform = Enumerable.Range(0, settings.EulerMaruyamaSteps + 1).Select(i => 1.0 - (double)i / settings.EulerMaruyamaSteps).ToArray();
-        uniform[^1] = 0;
-        // The paper's figure: site cumulants of the (normalised) field along the backward process, against the forward
-        // law κ_n(t) = a(t)ⁿκ_n(0) + δ_{n2}b(t)² of the HMC data (what an exact reverse process reproduces at every t).
-        int recordEvery = Math.Max(1, settings.EulerMaruyamaSteps / 50);
-        // Blocks of independent generated fields for the errors (at least 16 blocks even for small runs); no bootstrap.
-        var cumulantOptions = new CumulantOptions(TargetBlocks: 16, MinimumBlockSize: Math.Max(1, settings.GeneratedSamples / 32), BootstrapReplicates: 0);
-        var recorder = new CumulantRecorder(CumulantObservable.Site, i => i % recordEvery == 0, cumulantOptions);
-        var eulerMaruyama = Generate(new EulerMaruyamaSampler(), model, process, uniform, denoise: false, settings, $"em-{name}", cancellationToken,
-            step => recorder.Record(step.Index, step.Time, step.X));
-        recorder.Record(settings.EulerMaruyamaSteps, 0, eulerMaruyama);
-        var hmcSite = SampleCumulants.Site(normalised, cumulantOptions with { MinimumBlockSize = Math.Max(1, normalised.shape[0] / 32) });
+        var hmcSite = SampleCumulants.Site(normalised, Blocks(normalised.shape[0]));
         var initial = Enumerable.Range(1, CentralMoments.MaxOrder).Select(n => hmcSite.Kappa(n).Value).ToArray();
-        var track = recorder.ToTrack(t => ForwardCumulantLaw.Predict(process, t, initial));
-        File.WriteAllText(Path.Combine(folder, $"backward-cumulants-{name}.csv"), track.ToCsv());
-        CumulantTrackPlot.WriteTracks(Path.Combine(folder, $"backward-cumulants-{name}.png"),
-            [.. new[] { 2, 4, 6, 8 }.Select(n => Series(track, n))],
-            $"φ⁴ {name}, EM backward (line: forward law of HMC)");
-        seconds["euler-maruyama"] = Lap(clock);
-        var heun = Generate(new ProbabilityFlowHeunSampler(), model, process, TimeGrid.Karras(process, settings.HeunSteps, TimeGrid.DefaultMinimumTime),
-            denoise: true, settings, $"heun-{name}", cancellationToken);
-        seconds["heun"] = Lap(clock);
-        NpyFile.Write(Path.Combine(folder, $"em-{name}.npy"), eulerMaruyama.squeeze(1).to_type(ScalarType.Float32));
-        NpyFile.Write(Path.Combine(folder, $"heun-{name}.npy"), heun.squeeze(1).to_type(ScalarType.Float32));
 
-        double[] Physical(Tensor generated) => generated.reshape(-1).data<double>().ToArray().Select(normalisation.Inverse).ToArray();
-        var emFields = Physical(eulerMaruyama);
-        var heunFields = Physical(heun);
-        var emTable = LatticeObservables.Measure(new FieldEnsemble(emFields, lattice), action);
-        var heunTable = LatticeObservables.Measure(new FieldEnsemble(heunFields, lattice), action);
-        WriteObservables(Path.Combine(folder, $"observables-{name}.csv"), hmcTable, emTable, heunTable);
+        var point = new Point(folder, settings, name, trainSet, heldOut, initial, normalisation, lattice, action, seconds, clock);
+        var generated = Phi4Model.For(settings).Select(model => TrainAndGenerate(point, model, progress, cancellationToken)).ToList();
+
+        WriteObservables(Path.Combine(folder, $"observables-{name}.csv"), hmcTable, generated);
         TwoPointFunctionPlot.Series TwoPoint(string label, LatticeObservableTable table)
         {
             var rows = Enumerable.Range(0, settings.Size / 2 + 1).Select(r => table[$"G({r})"]).ToArray();
             return new(label, [.. rows.Select(e => e.Value)], [.. rows.Select(e => e.Error)]);
         }
         TwoPointFunctionPlot.Write(Path.Combine(folder, $"two-point-{name}.png"),
-            [TwoPoint("HMC", hmcTable), TwoPoint("Euler–Maruyama", emTable), TwoPoint("Heun", heunTable)],
+            [TwoPoint("HMC", hmcTable), .. generated.SelectMany(g => new[]
+            {
+                TwoPoint($"{g.Model.Label} Euler–Maruyama", g.Result.EulerMaruyama), TwoPoint($"{g.Model.Label} Heun", g.Result.Heun),
+            })],
             string.Create(CultureInfo.InvariantCulture, $"{name} point (κ = {kappa}, λ = {settings.Lambda}, L = {settings.Size}): connected G(r)"));
-        WriteFigures(folder, name, normalised, eulerMaruyama, heun, fields, emFields, heunFields, volume);
+        WriteFigures(folder, name, normalised, fields, generated, volume);
         File.WriteAllText(Path.Combine(folder, $"normalisation-{name}.txt"), string.Create(CultureInfo.InvariantCulture,
             $"phi' = 2(phi - {normalisation.Minimum:R})/({normalisation.Maximum:R} - {normalisation.Minimum:R}) - 1\n"));
         seconds["measurement"] = Lap(clock);
-        return new Phi4PointResult(name, kappa, settings.Lambda, hmcTable, emTable, heunTable, acceptance, heldOutLoss, seconds);
+        return new Phi4PointResult(name, kappa, settings.Lambda, hmcTable, [.. generated.Select(g => g.Result)], acceptance, seconds);
+    }
+
+    /// <summary>What every model of one point shares: the normalised HMC data, its cumulants, the lattice and the clock.</summary>
+    sealed record Point(string Folder, Phi4Settings Settings, string Name, Tensor TrainSet, Tensor HeldOut, double[] InitialCumulants,
+        FieldNormalisation Normalisation, HypercubicLattice Lattice, PhiFourAction Action,
+        Dictionary<string, double> Seconds, Stopwatch Clock);
+
+    /// <summary>One model's samples in physical units (for the histograms) and its observables.</summary>
+    sealed record Generated(Phi4Model Model, Phi4ModelResult Result, double[] EulerMaruyamaFields, double[] HeunFields);
+
+    /// <summary>
+    /// Trains <paramref name="model"/> on the point's normalised fields and generates with Euler–Maruyama (recording the
+    /// backward cumulants) and Heun; writes the model's checkpoint, samples, snapshots and backward-cumulant figure. Its
+    /// tensors live in a dispose scope of their own; only arrays and observable tables leave it.
+    /// </summary>
+    static Generated TrainAndGenerate(Point point, Phi4Model model, IExperimentProgress progress, CancellationToken cancellationToken)
+    {
+        var (folder, settings, name) = (point.Folder, point.Settings, point.Name);
+        using var scope = NewDisposeScope();
+        progress.Report($"{name}: training the {model.Label} U-Net ({settings.BaseChannels} channels, circular padding) for {settings.TrainingSteps} steps on {point.TrainSet.shape[0]} configurations");
+        var config = new ScoreModelConfig([1, settings.Size, settings.Size], model.Spec,
+            new UNetOptions(BaseChannels: settings.BaseChannels, ChannelMultipliers: [1, 2], CircularPadding: true), ParametrisationKind.Edm);
+        var options = ExperimentTraining.Options(settings.TrainingSteps, settings.TrainBatchSize, settings.LearningRate,
+            Seeds.Derive(settings.Seed, model.Name("train", name)), evaluations: 10) with { HeldOutSize = (int)Math.Min(512, point.HeldOut.shape[0]) };
+        using var trainingData = new DatasetTrainingData(point.TrainSet, point.HeldOut, $"φ⁴ {name} HMC configurations (min–max normalised), {point.TrainSet.shape[0]} fields");
+        using var trainer = new Trainer(config, options, trainingData);
+        string modelFolder = Directory.CreateDirectory(Path.Combine(folder, model.Name("model", name))).FullName;
+        var result = trainer.Run(modelFolder, cancellationToken: cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        double heldOutLoss = result.LastMetrics?.HeldOutLossEma ?? double.NaN;
+        point.Seconds[$"{model.Tag}training"] = Lap(point.Clock);
+
+        var network = trainer.EmaModel;
+        var process = network.Process;
+        progress.Report($"{name}: generating {model.GeneratedSamples} fields from the {model.Label} model with Euler–Maruyama ({settings.EulerMaruyamaSteps} steps) and Heun ({settings.HeunSteps} steps)");
+        var uniform = Enumerable.Range(0, settings.EulerMaruyamaSteps + 1).Select(i => 1.0 - (double)i / settings.EulerMaruyamaSteps).ToArray();
+        uniform[^1] = 0;
+        // The paper's figure: site cumulants of the (normalised) field along the backward process, against the forward
+        // law κ_n(t) = a(t)ⁿκ_n(0) + δ_{n2}b(t)² of the HMC data (what an exact reverse process reproduces at every t).
+        int recordEvery = Math.Max(1, settings.EulerMaruyamaSteps / 50);
+        var recorder = new CumulantRecorder(CumulantObservable.Site, i => i % recordEvery == 0, Blocks(model.GeneratedSamples));
+        var eulerMaruyama = Generate(new EulerMaruyamaSampler(), network, process, uniform, denoise: false, settings, model, model.Name("em", name), cancellationToken,
+            step => recorder.Record(step.Index, step.Time, step.X));
+        recorder.Record(settings.EulerMaruyamaSteps, 0, eulerMaruyama);
+        var track = recorder.ToTrack(t => ForwardCumulantLaw.Predict(process, t, point.InitialCumulants));
+        File.WriteAllText(Path.Combine(folder, $"{model.Name("backward-cumulants", name)}.csv"), track.ToCsv());
+        CumulantTrackPlot.WriteTracks(Path.Combine(folder, $"{model.Name("backward-cumulants", name)}.png"),
+            [.. new[] { 2, 4, 6, 8 }.Select(n => Series(track, n))],
+            $"φ⁴ {name}, {model.Label} EM backward (line: forward law of HMC)");
+        point.Seconds[$"{model.Tag}euler-maruyama"] = Lap(point.Clock);
+        var heun = Generate(new ProbabilityFlowHeunSampler(), network, process, TimeGrid.Karras(process, settings.HeunSteps, TimeGrid.DefaultMinimumTime),
+            denoise: true, settings, model, model.Name("heun", name), cancellationToken);
+        point.Seconds[$"{model.Tag}heun"] = Lap(point.Clock);
+        NpyFile.Write(Path.Combine(folder, $"{model.Name("em", name)}.npy"), eulerMaruyama.squeeze(1).to_type(ScalarType.Float32));
+        NpyFile.Write(Path.Combine(folder, $"{model.Name("heun", name)}.npy"), heun.squeeze(1).to_type(ScalarType.Float32));
+        WriteSnapshots(Path.Combine(folder, $"snapshots-{model.Name("em", name)}.png"), eulerMaruyama);
+        WriteSnapshots(Path.Combine(folder, $"snapshots-{model.Name("heun", name)}.png"), heun);
+
+        double[] Physical(Tensor generated) => generated.reshape(-1).data<double>().ToArray().Select(point.Normalisation.Inverse).ToArray();
+        var emFields = Physical(eulerMaruyama);
+        var heunFields = Physical(heun);
+        var emTable = LatticeObservables.Measure(new FieldEnsemble(emFields, point.Lattice), point.Action);
+        var heunTable = LatticeObservables.Measure(new FieldEnsemble(heunFields, point.Lattice), point.Action);
+        return new Generated(model, new Phi4ModelResult(model.Label, emTable, heunTable, heldOutLoss), emFields, heunFields);
     }
 
     static CumulantTrackPlot.Series Series(CumulantTrack track, int order)
@@ -127,46 +153,61 @@ internal static class Phi4PointRun
             [.. points.Select(p => p.Estimate.StandardError)], [.. points.Select(p => p.Analytic)]);
     }
 
-    static Tensor Generate(ISampler sampler, ScoreModel model, ForwardProcess process, double[] times, bool denoise, Phi4Settings settings,
-        string stream, CancellationToken cancellationToken, Action<SamplerStep>? onStep = null)
+    static Tensor Generate(ISampler sampler, ScoreModel network, ForwardProcess process, double[] times, bool denoise, Phi4Settings settings,
+        Phi4Model model, string stream, CancellationToken cancellationToken, Action<SamplerStep>? onStep = null)
     {
         var options = new SamplingOptions(Seeds.Derive(settings.Seed, stream)) { BatchSize = settings.SamplingBatchSize, DenoiseFinal = denoise, OnStep = onStep };
-        return SamplerRunner.Sample(sampler, model, process, settings.GeneratedSamples, [1, settings.Size, settings.Size], times, options, cancellationToken);
+        return SamplerRunner.Sample(sampler, network, process, model.GeneratedSamples, [1, settings.Size, settings.Size], times, options, cancellationToken);
     }
 
-    static void WriteObservables(string path, LatticeObservableTable hmc, LatticeObservableTable em, LatticeObservableTable heun)
+    /// <summary>Cumulant errors from blocks of <paramref name="count"/> samples (at least 16 blocks even for small runs); no bootstrap.</summary>
+    static CumulantOptions Blocks(long count) => new(TargetBlocks: 16, MinimumBlockSize: Math.Max(1, count / 32), BootstrapReplicates: 0);
+
+    static void WriteObservables(string path, LatticeObservableTable hmc, IReadOnlyList<Generated> generated)
     {
-        var csv = new StringBuilder("observable,hmc,hmc_error,hmc_tau_int,euler_maruyama,euler_maruyama_error,heun,heun_error\n");
+        var csv = new StringBuilder("observable,hmc,hmc_error,hmc_tau_int");
+        foreach (var g in generated)
+            csv.Append(CultureInfo.InvariantCulture, $",{g.Model.Column}euler_maruyama,{g.Model.Column}euler_maruyama_error,{g.Model.Column}heun,{g.Model.Column}heun_error");
+        csv.Append('\n');
         foreach (var row in hmc.Rows)
         {
-            var e = em[row.Name];
-            var h = heun[row.Name];
-            csv.Append(CultureInfo.InvariantCulture, $"{row.Name},{row.Value:R},{row.Error:R},{row.TauInt:R},{e.Value:R},{e.Error:R},{h.Value:R},{h.Error:R}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Name},{row.Value:R},{row.Error:R},{row.TauInt:R}");
+            foreach (var g in generated)
+            {
+                var e = g.Result.EulerMaruyama[row.Name];
+                var h = g.Result.Heun[row.Name];
+                csv.Append(CultureInfo.InvariantCulture, $",{e.Value:R},{e.Error:R},{h.Value:R},{h.Error:R}");
+            }
+            csv.Append('\n');
         }
         File.WriteAllText(path, csv.ToString());
     }
 
-    static void WriteFigures(string folder, string name, Tensor hmcNormalised, Tensor em, Tensor heun, double[] hmcFields, double[] emFields,
-        double[] heunFields, int volume)
+    /// <summary>The first 16 fields of <paramref name="normalised"/> (N × 1 × L × L, in [−1, 1]) as an image grid.</summary>
+    static void WriteSnapshots(string path, Tensor normalised)
     {
-        int side = (int)hmcNormalised.shape[^1];
-        float[] First(Tensor t) => t.narrow(0, 0, Math.Min(16, t.shape[0])).reshape(-1).to_type(ScalarType.Float32).data<float>().ToArray();
-        ImageGridPlot.Write(Path.Combine(folder, $"snapshots-hmc-{name}.png"), First(hmcNormalised), side, -1, 1, columns: 8, maxImages: 16, zoom: Math.Max(2, 96 / side));
-        ImageGridPlot.Write(Path.Combine(folder, $"snapshots-em-{name}.png"), First(em), side, -1, 1, columns: 8, maxImages: 16, zoom: Math.Max(2, 96 / side));
-        ImageGridPlot.Write(Path.Combine(folder, $"snapshots-heun-{name}.png"), First(heun), side, -1, 1, columns: 8, maxImages: 16, zoom: Math.Max(2, 96 / side));
+        int side = (int)normalised.shape[^1];
+        var first = normalised.narrow(0, 0, Math.Min(16, normalised.shape[0])).reshape(-1).to_type(ScalarType.Float32).data<float>().ToArray();
+        ImageGridPlot.Write(path, first, side, -1, 1, columns: 8, maxImages: 16, zoom: Math.Max(2, 96 / side));
+    }
 
+    static void WriteFigures(string folder, string name, Tensor hmcNormalised, double[] hmcFields, IReadOnlyList<Generated> generated, int volume)
+    {
+        WriteSnapshots(Path.Combine(folder, $"snapshots-hmc-{name}.png"), hmcNormalised);
+        var ensembles = new List<(string Label, double[] Fields)> { ("HMC", hmcFields) };
+        foreach (var g in generated)
+        {
+            ensembles.Add(($"{g.Model.Label} Euler–Maruyama", g.EulerMaruyamaFields));
+            ensembles.Add(($"{g.Model.Label} Heun", g.HeunFields));
+        }
         double[] Magnetisations(double[] f) => Enumerable.Range(0, f.Length / volume).Select(i => f.AsSpan(i * volume, volume).ToArray().Average()).ToArray();
-        var all = hmcFields.Concat(emFields).Concat(heunFields).ToArray();
+        var all = ensembles.SelectMany(e => e.Fields).ToArray();
         LinePlot.Write(Path.Combine(folder, $"histogram-phi-{name}.png"),
-            [Histogram("HMC", hmcFields, all), Histogram("Euler–Maruyama", emFields, all), Histogram("Heun", heunFields, all)],
-            $"site field φ, {name} point", "φ", "density");
-        var mHmc = Magnetisations(hmcFields);
-        var mEm = Magnetisations(emFields);
-        var mHeun = Magnetisations(heunFields);
-        var mAll = mHmc.Concat(mEm).Concat(mHeun).ToArray();
+            [.. ensembles.Select(e => Histogram(e.Label, e.Fields, all))], $"site field φ, {name} point", "φ", "density");
+        var magnetisations = ensembles.Select(e => (e.Label, M: Magnetisations(e.Fields))).ToList();
+        var mAll = magnetisations.SelectMany(m => m.M).ToArray();
         LinePlot.Write(Path.Combine(folder, $"histogram-m-{name}.png"),
-            [Histogram("HMC", mHmc, mAll), Histogram("Euler–Maruyama", mEm, mAll), Histogram("Heun", mHeun, mAll)],
-            $"magnetisation M, {name} point", "M", "density");
+            [.. magnetisations.Select(m => Histogram(m.Label, m.M, mAll))], $"magnetisation M, {name} point", "M", "density");
     }
 
     /// <summary>A normalised 60-bin histogram over the range of <paramref name="range"/> (bin centres, densities).</summary>

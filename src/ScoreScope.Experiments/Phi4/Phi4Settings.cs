@@ -4,8 +4,8 @@ namespace ScoreScope.Experiments.Phi4;
 /// The fully resolved options of <c>scorescope reproduce phi4</c> (the <c>"options"</c> of its config.json): 2-D lattice
 /// φ⁴ in the hopping form S = Σ[−2κΣ_μφ(x)φ(x+μ̂) + (1 − 2λ)φ² + λφ⁴] at a broken point (the paper's κ = 0.4,
 /// λ = 0.022, L = 32; Aarts, Habibi, Wang, Zhou, arXiv 2410.21212; Wang, Aarts, Zhou, arXiv 2309.17082) and a symmetric
-/// point; HMC configurations, a U-Net score model (circular padding) trained on them under VE g(t) = σ^t, and the
-/// generated fields measured with the same observable code.
+/// point; HMC configurations, U-Net score models (circular padding) trained on them under VE g(t) = σ^t (the paper's)
+/// and, for comparison, VP with linear β, and the generated fields measured with the same observable code.
 /// </summary>
 public sealed record Phi4Settings : ExperimentParameters
 {
@@ -51,6 +51,24 @@ public sealed record Phi4Settings : ExperimentParameters
     /// <summary>σ of the VE process with g(t) = σ^t (the DMasSQ code: 25).</summary>
     public double Sigma { get; init; } = 25;
 
+    /// <summary>
+    /// Whether a VP model is trained beside the VE one, for comparison (issue 14): same U-Net, training budget, seed
+    /// scheme, normalisation and samplers, its rows measured with the same observable code.
+    /// </summary>
+    public bool VpModel { get; init; } = true;
+
+    /// <summary>
+    /// β_min of the comparison model's VP process with linear β(t) = β_min + t(β_max − β_min) (Song et al. 2021, Eq. 11;
+    /// their choice for data in [−1, 1], as the min–max-normalised fields are).
+    /// </summary>
+    public double VpBetaMin { get; init; } = 0.1;
+
+    /// <summary>
+    /// β_max of the comparison model's VP process: with β_min = 0.1 and β_max = 20, a(1) = e^{−(β_min + β_max)/4} ≈ 0.0066,
+    /// so at t = 1 the data's share of a [−1, 1] field is below 1 % of the N(0, 1) prior's spread.
+    /// </summary>
+    public double VpBetaMax { get; init; } = 20;
+
     /// <summary>U-Net channels at the finest resolution.</summary>
     public int BaseChannels { get; init; } = 32;
 
@@ -73,6 +91,12 @@ public sealed record Phi4Settings : ExperimentParameters
     /// <summary>Generated fields per sampler and point (the paper: 10 240).</summary>
     public int GeneratedSamples { get; init; } = 10_240;
 
+    /// <summary>
+    /// Generated fields per sampler and point of the VP comparison model (full: as <see cref="GeneratedSamples"/>; the
+    /// quick preset halves them to keep <c>--quick</c> at a few minutes: the same training budget, √2 larger errors).
+    /// </summary>
+    public int VpGeneratedSamples { get; init; } = 10_240;
+
     /// <summary>Samples integrated together.</summary>
     public int SamplingBatchSize { get; init; } = 1024;
 
@@ -82,7 +106,7 @@ public sealed record Phi4Settings : ExperimentParameters
     /// <summary>Relative tolerance of the κ6 claim (the issue: 5 %).</summary>
     public double SixthCumulantTolerance { get; init; } = 0.05;
 
-    /// <summary>The minute-scale version of <paramref name="full"/>: L = 8, 1024 configurations, short training.</summary>
+    /// <summary>The minute-scale version of <paramref name="full"/>: L = 8, 1024 configurations, short training, 512 VP samples.</summary>
     public static Phi4Settings QuickVersion(Phi4Settings full) => full with
     {
         Quick = true,
@@ -98,5 +122,6 @@ public sealed record Phi4Settings : ExperimentParameters
         EulerMaruyamaSteps = 200,
         HeunSteps = 50,
         GeneratedSamples = 1024,
+        VpGeneratedSamples = 512,
     };
 }
