@@ -148,7 +148,7 @@ public static class SphereHeatKernel
             b = Math.Min(b, end);
             yield return (a, b);
             a = b;
-            b = Math.Max(2 * b, a + end / 8);
+            b = Math.Min(2 * b, a + end / 8);
         }
     }
 
