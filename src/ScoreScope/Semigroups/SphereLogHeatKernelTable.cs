@@ -136,12 +136,17 @@ internal sealed class SphereLogHeatKernelTable
             ref double p1 = ref Unsafe.Add(ref table, index.GetElement(1));
             ref double p2 = ref Unsafe.Add(ref table, index.GetElement(2));
             ref double p3 = ref Unsafe.Add(ref table, index.GetElement(3));
-            var f = Vector256.Create(p0, p1, p2, p3);
-            var g = Vector256.Create(Unsafe.Add(ref p0, 1), Unsafe.Add(ref p1, 1), Unsafe.Add(ref p2, 1), Unsafe.Add(ref p3, 1));
-            for (int k = 2; k < Stride; k += 2)
+            // each lane's (F_k, G_k) pair is one 16-byte load; lanes (0, 2) and (1, 3) are unpacked into F and G vectors
+            var even = Vector256.Create(Vector128.LoadUnsafe(ref p0), Vector128.LoadUnsafe(ref p2));
+            var odd = Vector256.Create(Vector128.LoadUnsafe(ref p1), Vector128.LoadUnsafe(ref p3));
+            var f = Avx.UnpackLow(even, odd);
+            var g = Avx.UnpackHigh(even, odd);
+            for (nuint k = 2; k < Stride; k += 2)
             {
-                f = Vector256.FusedMultiplyAdd(f, s, Vector256.Create(Unsafe.Add(ref p0, k), Unsafe.Add(ref p1, k), Unsafe.Add(ref p2, k), Unsafe.Add(ref p3, k)));
-                g = Vector256.FusedMultiplyAdd(g, s, Vector256.Create(Unsafe.Add(ref p0, k + 1), Unsafe.Add(ref p1, k + 1), Unsafe.Add(ref p2, k + 1), Unsafe.Add(ref p3, k + 1)));
+                even = Vector256.Create(Vector128.LoadUnsafe(ref p0, k), Vector128.LoadUnsafe(ref p2, k));
+                odd = Vector256.Create(Vector128.LoadUnsafe(ref p1, k), Vector128.LoadUnsafe(ref p3, k));
+                f = Vector256.FusedMultiplyAdd(f, s, Avx.UnpackLow(even, odd));
+                g = Vector256.FusedMultiplyAdd(g, s, Avx.UnpackHigh(even, odd));
             }
             var w = Vector256.Exp(f - offset);
             if (j + 4 > count) w &= TailMask(count - j);
