@@ -12,6 +12,10 @@ namespace ScoreScope.Numerics;
 /// R = √(−2 ln U₁), Θ = 2πU₂, the pair (R cos Θ, R sin Θ) is two independent N(0, 1) draws. Draws are produced in
 /// chunks of up to 128 pairs: the cosines fill the first half of a chunk, the sines the second half. The sequence is a
 /// deterministic function of the generator's state and the requested length (different lengths give different streams).
+/// With a <see cref="Xoshiro256Random"/> a chunk's U₁ block and then its U₂ block are drawn in bulk and the sines and
+/// cosines come from the vectorised <see cref="TensorPrimitives.Sin{T}(ReadOnlySpan{T}, Span{T})"/> and
+/// <see cref="TensorPrimitives.Cos{T}(ReadOnlySpan{T}, Span{T})"/>; any other <see cref="Random"/> gets the original
+/// interleaved draws and <see cref="TensorPrimitives.SinCos{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/>, unchanged bit for bit.
 /// </remarks>
 public static class StandardNormalDraws
 {
@@ -33,16 +37,34 @@ public static class StandardNormalDraws
             int pairs = Math.Min(PairsPerChunk, (remaining + 1) / 2);
             var r = radius[..pairs];
             var a = angle[..pairs];
-            for (int i = 0; i < pairs; i++)
+            if (random is Xoshiro256Random fast)
             {
-                r[i] = 1.0 - random.NextDouble();
-                a[i] = random.NextDouble();
+                fast.NextDoubles(r);
+                fast.NextDoubles(a);
+                TensorPrimitives.Subtract(1.0, r, r);
+            }
+            else
+            {
+                for (int i = 0; i < pairs; i++)
+                {
+                    r[i] = 1.0 - random.NextDouble();
+                    a[i] = random.NextDouble();
+                }
             }
             TensorPrimitives.Log(r, r);
             TensorPrimitives.Multiply(r, -2.0, r);
             TensorPrimitives.Sqrt(r, r);
             TensorPrimitives.Multiply(a, 2 * Math.PI, a);
-            TensorPrimitives.SinCos(a, sine[..pairs], cosine[..pairs]);
+            if (random is Xoshiro256Random)
+            {
+                // vectorised; TensorPrimitives.SinCos is ~2× slower, and is kept for System.Random so that its streams stay bit for bit
+                TensorPrimitives.Sin(a, sine[..pairs]);
+                TensorPrimitives.Cos(a, cosine[..pairs]);
+            }
+            else
+            {
+                TensorPrimitives.SinCos(a, sine[..pairs], cosine[..pairs]);
+            }
             int first = Math.Min(pairs, remaining);
             TensorPrimitives.Multiply(r[..first], cosine[..first], destination.Slice(offset, first));
             int second = Math.Min(pairs, remaining - first);

@@ -40,10 +40,7 @@ public static class SphereHeatKernel
     {
         SemigroupChecks.RequireTime(time);
         double theta = Math.Clamp(angle, 0, Math.PI);
-        // the series loses relative precision where k ≪ k(0) (rounding ~1e-16·k(0)): the exact integral form is
-        // used there as well, up to t = 0.25 where e^{−π²/4t} > 5e-5 keeps the series accurate everywhere
-        bool series = time >= SwitchTime && (theta * theta / (4 * time) < 9 || time >= 0.25);
-        return series ? LegendreSeries(time, theta) : ShortTime(time, theta);
+        return UsesSeries(time, theta) ? LegendreSeries(time, theta) : ShortTime(time, theta);
     }
 
     /// <summary>(log k_t(θ), d/dθ log k_t(θ)) with the switch of <see cref="Evaluate"/>, without underflow far from
@@ -53,8 +50,7 @@ public static class SphereHeatKernel
     {
         SemigroupChecks.RequireTime(time);
         double theta = Math.Clamp(angle, 0, Math.PI);
-        bool series = time >= SwitchTime && (theta * theta / (4 * time) < 9 || time >= 0.25);
-        if (series)
+        if (UsesSeries(time, theta))
         {
             var (v, d) = LegendreSeries(time, theta);
             return (Math.Log(v), d / v);
@@ -62,6 +58,16 @@ public static class SphereHeatKernel
         var (logScale, value, derivative) = ShortTimeScaled(time, theta);
         return (logScale + Math.Log(value), derivative / value);
     }
+
+    /// <summary>Whether <see cref="Evaluate"/> uses the Legendre series at (t, θ): the series loses relative precision
+    /// where k ≪ k(0) (rounding ~1e-16·k(0)), so the exact integral form is used there as well, up to t = 0.25 where
+    /// e^{−π²/4t} &gt; 5e-5 keeps the series accurate everywhere.</summary>
+    internal static bool UsesSeries(double time, double theta) => time >= SwitchTime && (theta * theta / (4 * time) < 9 || time >= 0.25);
+
+    /// <summary>The angle below which <see cref="UsesSeries"/> holds at t: 0 for t &lt; <see cref="SwitchTime"/>, 6√t
+    /// (θ²/4t = 9) up to t = 0.25, +∞ from there on.</summary>
+    internal static double SeriesAngleLimit(double time) =>
+        time < SwitchTime ? 0 : time >= 0.25 ? double.PositiveInfinity : 6 * Math.Sqrt(time);
 
     /// <summary>The Legendre series and its θ-derivative −sin θ·dk/dc.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For t ≤ 0 or not finite.</exception>
@@ -142,7 +148,7 @@ public static class SphereHeatKernel
             b = Math.Min(b, end);
             yield return (a, b);
             a = b;
-            b = Math.Max(2 * b, a + end / 8);
+            b = Math.Min(2 * b, a + end / 8);
         }
     }
 

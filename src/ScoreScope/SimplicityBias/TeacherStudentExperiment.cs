@@ -11,7 +11,8 @@ namespace ScoreScope.SimplicityBias;
 /// Bardone, Merger &amp; Goldt (2026), arXiv 2603.12901; DiffusionEasy2Hard <c>train.learning_experiment</c>. Streams:
 /// replica k draws its initial weights and every training sample from <c>Seeds.Derive(seed, k)</c>; the three test sets
 /// (data, Gaussian clone with the latent cross-covariance, trace-matched mean clone) come from
-/// <c>Seeds.Derive(seed, "test-sets")</c> and are shared by all replicas. Results do not depend on the thread count.
+/// <c>Seeds.Derive(seed, "test-sets")</c> and are shared by all replicas. Each stream is a <see cref="Xoshiro256Random"/> seeded with that value (a seeded <see cref="Random"/> until
+/// the single-neuron step was made ≈ 2× faster; results changed statistically, not in law). Results do not depend on the thread count.
 /// </remarks>
 public static class TeacherStudentExperiment
 {
@@ -51,7 +52,7 @@ public static class TeacherStudentExperiment
 
     static TeacherStudentTrace RunReplica(MixedCumulantModel model, TeacherStudentOptions options, ulong seed, (double[] A, double[] Z)[]? testSets)
     {
-        var random = new Random(unchecked((int)seed) & int.MaxValue);
+        var random = new Xoshiro256Random(seed);
         var net = new TwoLayerDenoiser(model.Dimension, options, random);
         var grid = LogSpacedSteps.Grid(options.Steps, options.LogPoints);
         var spikes = Enum.GetValues<MixedCumulantSpike>();
@@ -88,7 +89,7 @@ public static class TeacherStudentExperiment
 
     static (double[] A, double[] Z)[] TestSets(MixedCumulantModel model, int size, ulong seed)
     {
-        var random = new Random(unchecked((int)seed) & int.MaxValue);
+        var random = new Xoshiro256Random(seed);
         IPointSampler[] samplers = [model, new GaussianClone(model, includeLatentCrossCovariance: true), MeanClone.TraceMatched(model)];
         int d = model.Dimension;
         return [.. samplers.Select(sampler =>

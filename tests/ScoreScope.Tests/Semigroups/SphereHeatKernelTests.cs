@@ -15,6 +15,27 @@ public sealed class SphereHeatKernelTests
         return constant * total;
     }
 
+    /// <summary>Near the diagonal d/dθ log k_t = −θ/(2t)·(1 − t/3 + O(t²)) (log k = −θ²/4t + ½log(θ/sin θ) + t/3 + …):
+    /// the short-time form's derivative, whose quadrature once lost ~1e-7 of the value to an ungraded panel
+    /// and returned derivatives off by factors up to 10⁴ at θ ≤ 1e-5, must scale exactly with θ.</summary>
+    [Theory]
+    [InlineData(1e-3)]
+    [InlineData(1e-2)]
+    [InlineData(0.049)]
+    public void Short_time_log_derivative_is_linear_in_a_small_angle(double time)
+    {
+        double reference = SphereHeatKernel.LogEvaluate(time, 1e-3 * Math.Sqrt(time)).LogDerivative / (1e-3 * Math.Sqrt(time));
+        Assert.True(Math.Abs(-2 * time * reference - (1 - time / 3)) <= time * time, $"t = {time}: −2t·k'/(θk) = {-2 * time * reference:R}");
+        foreach (double theta in new[] { 1e-8, 1e-7, 1e-6, 1e-5, 1e-4 })
+        {
+            var (log, dlog) = SphereHeatKernel.LogEvaluate(time, theta);
+            Assert.True(Math.Abs(dlog / theta / reference - 1) <= 1e-6, $"t = {time}, θ = {theta}: k'/(θk) = {dlog / theta:R} vs {reference:R}");
+            double log0 = SphereHeatKernel.LogEvaluate(time, 0).Log;
+            Assert.True(Math.Abs(log - log0 - reference * theta * theta / 2) <= 1e-13 * Math.Abs(log0) + 1e-6 * Math.Abs(reference) * theta * theta,
+                $"t = {time}, θ = {theta}: log k(θ) − log k(0) = {log - log0:R}");
+        }
+    }
+
     [Theory]
     [InlineData(1e-3)]
     [InlineData(1e-2)]
