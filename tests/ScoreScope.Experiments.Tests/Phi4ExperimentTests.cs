@@ -22,6 +22,7 @@ public sealed class Phi4ExperimentTests : IDisposable
         {
             Size = 4, Chains = 4, ConfigurationsPerChain = 8, Thermalisation = 10, Thinning = 1, BaseChannels = 8, TrainingSteps = 20,
             TrainBatchSize = 8, EulerMaruyamaSteps = 10, HeunSteps = 5, GeneratedSamples = 16, SamplingBatchSize = 16,
+            CorrectionProposals = 8, CorrectionBatchSize = 8, CorrectionToleranceCheckProposals = 2,
         };
 
         var outcome = experiment.Run(parameters, new ExperimentContext(_run.Folder, NoProgress.Instance));
@@ -39,7 +40,17 @@ public sealed class Phi4ExperimentTests : IDisposable
             foreach (string observable in new[] { "kappa2", "|M|", "chi", "U" })
                 Assert.True(double.IsFinite(double.Parse(rows[observable][4], CultureInfo.InvariantCulture)), $"{point} {observable}: model value not finite");
         }
-        Assert.Equal(8, outcome.Claims.Claims.Count); // 2 points × (κ2, κ4, κ6, |M|) of the Euler–Maruyama model
+        // 2 points × (κ2, κ4, κ6, |M|) of the Euler–Maruyama model, 2 points × (|M|, χ, U) of the corrected chain
+        Assert.Equal(14, outcome.Claims.Claims.Count);
+        Assert.Equal(6, outcome.Claims.Claims.Count(c => c.Name.Contains("Metropolis-corrected", StringComparison.Ordinal)));
+        Assert.Equal(10, outcome.Tables[1].Rows.Count); // 2 points × HMC, EM, flow, corrected, reweighted
+        foreach (string point in new[] { "broken", "symmetric" })
+        {
+            var correction = File.ReadAllLines(_run.PathOf($"correction-{point}.csv")).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+            double acceptance = double.Parse(correction["acceptance"][1], CultureInfo.InvariantCulture);
+            Assert.InRange(acceptance, 0, 1);
+            Assert.True(double.IsFinite(double.Parse(correction["chi"][7], CultureInfo.InvariantCulture)), $"{point}: corrected χ not finite");
+        }
         Assert.All(outcome.Claims.Claims, c => Assert.False(c.Checked, $"{c.Name} must be a finding in the quick preset"));
         Assert.Equal(6, outcome.Tables[0].Rows.Count);
         Assert.True(File.Exists(_run.PathOf("checks.csv")));

@@ -76,6 +76,21 @@ public sealed record Phi4Settings : ExperimentParameters
     /// <summary>Samples integrated together.</summary>
     public int SamplingBatchSize { get; init; } = 1024;
 
+    /// <summary>Probability-flow proposals per point of the exact-correction stage (issue 17).</summary>
+    public int CorrectionProposals { get; init; } = 4096;
+
+    /// <summary>rtol = atol of the Dormand–Prince solve of the proposals and their log-density.</summary>
+    public double CorrectionTolerance { get; init; } = 1e-4;
+
+    /// <summary>t_min of the proposals (the flow ends there; no Tweedie step, which would not be invertible).</summary>
+    public double CorrectionMinimumTime { get; init; } = 1e-3;
+
+    /// <summary>Proposals solved together (their exact divergences are B·V rows of replicated batches).</summary>
+    public int CorrectionBatchSize { get; init; } = 64;
+
+    /// <summary>Proposals re-solved at a ten times tighter tolerance to measure the solver's error in log q.</summary>
+    public int CorrectionToleranceCheckProposals { get; init; } = 32;
+
     /// <summary>Relative tolerance of the κ2, κ4 and ⟨|M|⟩ claims (the issue: 2 %).</summary>
     public double Tolerance { get; init; } = 0.02;
 
@@ -98,5 +113,8 @@ public sealed record Phi4Settings : ExperimentParameters
         EulerMaruyamaSteps = 200,
         HeunSteps = 50,
         GeneratedSamples = 1024,
+        CorrectionProposals = 256,
+        CorrectionTolerance = 1e-3,
+        CorrectionToleranceCheckProposals = 4,
     };
 }
