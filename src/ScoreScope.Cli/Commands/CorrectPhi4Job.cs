@@ -34,7 +34,6 @@ internal static class CorrectPhi4Job
         string modelPath = Path.Combine(full, Trainer.ModelFileName);
         if (!File.Exists(modelPath))
             throw new UsageException($"--model '{request.ModelFolder}' has no {Trainer.ModelFileName}; expected a model-<point> folder of 'reproduce phi4' or a 'scorescope train' run");
-        var normalisation = spec.Normalisation ?? ReadNormalisation(full);
         ScoreModel model;
         try
         {
@@ -51,6 +50,7 @@ internal static class CorrectPhi4Job
             string valid = modelShape.Length == 3 && modelShape[0] == 1 && modelShape[1] == modelShape[2] ? $"L={modelShape[1]}" : "none (the model is not a one-channel square lattice)";
             throw new UsageException($"--target phi4: L={spec.Size} gives fields [{string.Join(", ", spec.EventShape)}], the model's are [{string.Join(", ", modelShape)}]; valid: {valid}");
         }
+        var normalisation = spec.Normalisation ?? ReadNormalisation(full);
         var process = model.Process;
         if (!(request.MinimumTime > 0) || !(request.MinimumTime < process.EndTime))
             throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {request.MinimumTime.ToString("R", CultureInfo.InvariantCulture)})");
