@@ -129,12 +129,8 @@ public sealed class CorrectCommand
                 double a = process.A(tMin), b = process.B(tMin);
                 var points = proposals.Points.cpu();
                 var logTarget = targetDistribution.LogDensity(points, a, b);
-                var logWeights = logTarget - proposals.LogDensity.cpu();
-                if (!logWeights.isfinite().all().item<bool>())
-                    throw new InvalidOperationException("a proposal has a non-finite log weight (the model's flow left the target's support or the solve diverged); nothing was written");
-                using var generator = Seeds.Generator(Seeds.Derive(seedValue, "metropolis"));
-                var chain = IndependenceMetropolisHastings.Run(logWeights, generator);
-                var weights = ImportanceWeights.FromLogWeights(logWeights);
+                var (_, chain, weights) = IndependenceMetropolisHastings.Correct(logTarget, proposals.LogDensity, seedValue,
+                    "the model's flow left the target's support or the solve diverged; nothing was written");
                 var states = points.index_select(0, tensor(chain.States.Select(i => (long)i).ToArray()));
                 double seconds = clock.Elapsed.TotalSeconds;
 

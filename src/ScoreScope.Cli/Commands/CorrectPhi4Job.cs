@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using ScoreScope.Cli.Errors;
 using ScoreScope.Cli.Runs;
@@ -131,7 +130,7 @@ internal static class CorrectPhi4Job
 
     static string ObservablesCsv(PhiFourCorrectionResult result)
     {
-        var csv = new StringBuilder("observable,raw,raw_error,corrected,corrected_error,corrected_tau_int,reweighted,reweighted_error\n");
+        var csv = new System.Text.StringBuilder("observable,raw,raw_error,corrected,corrected_error,corrected_tau_int,reweighted,reweighted_error\n");
         foreach (string o in PhiFourCorrection.Observables)
         {
             var raw = result.Raw[o];

@@ -40,12 +40,8 @@ public static class PhiFourCorrection
         var proposals = flow.Draw(count, target.EventShape, Seeds.Derive(seed, "prior"), cancellationToken: cancellationToken);
         var points = proposals.Points.cpu();
         var logTarget = target.LogDensity(points);
-        var logWeights = logTarget - proposals.LogDensity.cpu();
-        if (!logWeights.isfinite().all().item<bool>())
-            throw new InvalidOperationException("a proposal has a non-finite log weight (the flow diverged or left the field range).");
-        using var generator = Seeds.Generator(Seeds.Derive(seed, "metropolis"));
-        var chain = IndependenceMetropolisHastings.Run(logWeights, generator);
-        var weights = ImportanceWeights.FromLogWeights(logWeights);
+        var (logWeights, chain, weights) = IndependenceMetropolisHastings.Correct(logTarget, proposals.LogDensity, seed,
+            "the flow diverged or left the field range");
 
         var lattice = target.Action.Lattice;
         int volume = lattice.Volume;
