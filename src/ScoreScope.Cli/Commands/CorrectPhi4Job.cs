@@ -67,7 +67,7 @@ internal static class CorrectPhi4Job
             NpyFile.Write(Path.Combine(folder, "proposals.npy"), result.Proposals.Points.cpu());
             NpyFile.Write(Path.Combine(folder, "log_proposal.npy"), result.Proposals.LogDensity.cpu());
             NpyFile.Write(Path.Combine(folder, "log_target.npy"), result.LogTarget);
-            NpyFile.Write(Path.Combine(folder, "chain_indices.npy"), tensor(result.Chain.States.Select(i => (long)i).ToArray()));
+            NpyFile.Write(Path.Combine(folder, "chain.npy"), result.Proposals.Points.cpu().index_select(0, tensor(result.Chain.States.Select(i => (long)i).ToArray())));
             NpyFile.Write(Path.Combine(folder, "weights.npy"), result.Weights.Normalised);
             File.WriteAllText(Path.Combine(folder, "observables.csv"), ObservablesCsv(result));
             MetricsFiles.Write(folder, metrics);
