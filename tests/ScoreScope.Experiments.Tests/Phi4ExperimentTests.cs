@@ -19,6 +19,7 @@ public sealed class Phi4ExperimentTests : IDisposable
     {
         Size = 4, Chains = 4, ConfigurationsPerChain = 8, Thermalisation = 10, Thinning = 1, BaseChannels = 8, TrainingSteps = 20,
         TrainBatchSize = 8, EulerMaruyamaSteps = 10, HeunSteps = 5, GeneratedSamples = 16, SamplingBatchSize = 16,
+        Correction = true, CorrectionProposals = 8, CorrectionBatchSize = 8, CorrectionToleranceCheckProposals = 2,
     };
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed class Phi4ExperimentTests : IDisposable
     {
         var experiment = new Phi4Experiment();
         Assert.True(experiment.Quick.VpModel && experiment.Full.VpModel);
+        Assert.True(experiment.Full.Correction && !experiment.Quick.Correction, "the correction stage is on in the full preset and off in the quick one");
 
         var outcome = experiment.Run(Tiny(experiment), new ExperimentContext(_run.Folder, NoProgress.Instance));
 
@@ -57,9 +59,19 @@ public sealed class Phi4ExperimentTests : IDisposable
                         $"{point} {observable}: {header[column]} not finite");
             }
         }
-        // 2 points × 2 models (VE, VP) × (κ2, κ4, κ6, |M|) of the Euler–Maruyama samples.
-        Assert.Equal(16, outcome.Claims.Claims.Count);
+        // 2 points × 2 models (VE, VP) × (κ2, κ4, κ6, |M|) of the Euler–Maruyama samples, 2 points × (|M|, χ, U) of the
+        // corrected chain.
+        Assert.Equal(22, outcome.Claims.Claims.Count);
         Assert.Equal(8, outcome.Claims.Claims.Count(c => c.Name.Contains(": VP Euler–Maruyama", StringComparison.Ordinal)));
+        Assert.Equal(6, outcome.Claims.Claims.Count(c => c.Name.Contains("Metropolis-corrected", StringComparison.Ordinal)));
+        Assert.Equal(10, outcome.Tables[1].Rows.Count); // 2 points × HMC, EM, flow, corrected, reweighted
+        foreach (string point in new[] { "broken", "symmetric" })
+        {
+            var correction = File.ReadAllLines(_run.PathOf($"correction-{point}.csv")).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+            double acceptance = double.Parse(correction["acceptance"][1], CultureInfo.InvariantCulture);
+            Assert.InRange(acceptance, 0, 1);
+            Assert.True(double.IsFinite(double.Parse(correction["chi"][7], CultureInfo.InvariantCulture)), $"{point}: corrected χ not finite");
+        }
         Assert.All(outcome.Claims.Claims, c => Assert.False(c.Checked, $"{c.Name} must be a finding in the quick preset"));
         // Per point: HMC, VE Euler–Maruyama, VE Heun, VP Euler–Maruyama, VP Heun.
         var table = outcome.Tables[0];
@@ -76,10 +88,14 @@ public sealed class Phi4ExperimentTests : IDisposable
     {
         var experiment = new Phi4Experiment();
 
-        var outcome = experiment.Run(Tiny(experiment) with { VpModel = false, TrainingSteps = 5 }, new ExperimentContext(_run.Folder, NoProgress.Instance));
+        var outcome = experiment.Run(Tiny(experiment) with { VpModel = false, TrainingSteps = 5, Correction = false },
+            new ExperimentContext(_run.Folder, NoProgress.Instance));
 
         Assert.Equal(8, outcome.Claims.Claims.Count);
+        Assert.Single(outcome.Tables);
         Assert.Equal(6, outcome.Tables[0].Rows.Count);
+        Assert.StartsWith("off", outcome.Resolved["correction"], StringComparison.Ordinal);
+        Assert.False(File.Exists(_run.PathOf("correction-broken.csv")));
         Assert.False(Directory.Exists(_run.PathOf("model-vp-broken")));
         Assert.Equal(8, File.ReadAllLines(_run.PathOf("observables-broken.csv"))[0].Split(',').Length);
         Assert.StartsWith("off", outcome.Resolved["vp-process"], StringComparison.Ordinal);

@@ -37,7 +37,10 @@ public sealed class CorrectCommand
     public static IReadOnlyList<string> Targets { get; } = ["gmm8", "gaussian10"];
 
     readonly CliConsole _console;
-    readonly ProcessOptions _process = new(ProcessSettings.Names[1]);
+    readonly RunFolderTarget _target = new("correct");
+    readonly ScoreSourceOptions _source = new(
+        "The proposing model (a 'scorescope train' run folder, or a model-<point> folder of 'reproduce phi4' for --target phi4:…); its own process is used.",
+        $"Without --model: propose with the exact score of this distribution ({string.Join(", ", Targets)}) under the process options.");
 
     /// <summary>Creates the command writing through <paramref name="console"/>.</summary>
     public CorrectCommand(CliConsole console) => _console = console;
@@ -45,9 +48,7 @@ public sealed class CorrectCommand
     /// <summary>Builds the System.CommandLine command.</summary>
     public Command Build()
     {
-        var target = OptionFactory.Text("--target", $"The target with a known density: {string.Join(", ", Targets)} (its density smoothed to t_min is what the chain samples).");
-        var model = OptionFactory.Text("--model", "The proposing model (a 'scorescope train' run folder); its own process is used.");
-        var data = OptionFactory.Text("--data", $"Without --model: propose with the exact score of this distribution ({string.Join(", ", Targets)}) under the process options.");
+        var target = OptionFactory.Text("--target", $"The target with a known density: {string.Join(", ", Targets)} (its density smoothed to t_min is what the chain samples), or the lattice action e^(-S) {Phi4TargetSpec.Form}.");
         var count = OptionFactory.Integer("--n", "Number of proposals, ≥ 2.", 10_000);
         var seed = OptionFactory.Seed("--seed", "Seed of the prior draws and the Metropolis uniforms (default 0).");
         var minimumTime = OptionFactory.Number("--t-min", "t_min of the proposals and of the target's smoothed density, in (0, T).", TimeGrid.DefaultMinimumTime);
@@ -56,32 +57,28 @@ public sealed class CorrectCommand
         var batchSize = OptionFactory.Integer("--batch-size", "Proposals solved together, ≥ 1.", 2000);
         var check = OptionFactory.Switch("--check", "Exit with code 3 unless the corrected chain passes every claim (occupancy, mean, covariance within 4 SE).");
         var threads = CommonOptions.Threads();
-        var device = OptionFactory.Text("--device", "cpu or cuda.", "cpu");
-        var output = CommonOptions.Out("runs/correct-<timestamp>");
-        var force = CommonOptions.Force();
         var verbose = CommonOptions.Verbose();
         var command = new Command("correct",
             "Correct a model's samples exactly: probability-flow proposals with their exact density, independence Metropolis–Hastings and " +
             "importance weights towards a target with a known density; writes chain.npy, weights.npy, metrics.json/csv, checks.csv, correction.png.");
-        foreach (var option in new Option[] { target, model, data, count, seed, minimumTime, rtol, atol, batchSize, check })
+        foreach (var option in new Option[] { target, _source.Model, _source.Data, count, seed, minimumTime, rtol, atol, batchSize, check })
             command.Options.Add(option);
-        foreach (var option in _process.All) command.Options.Add(option);
-        foreach (var option in new Option[] { threads, device, output, force, verbose }) command.Options.Add(option);
+        foreach (var option in _source.Process.All) command.Options.Add(option);
+        foreach (var option in new Option[] { threads, _source.Device, _target.Out, _target.Force, verbose }) command.Options.Add(option);
         // The work runs on a pool thread so that System.CommandLine can observe Ctrl+C / SIGTERM meanwhile and cancel it.
         command.SetAction((parseResult, cancellationToken) => Task.Run(() => CommandRunner.Run("correct", _console, parseResult.GetValue(verbose), () =>
         {
             string targetName = parseResult.GetValue(target) ?? throw new UsageException($"--target is required: {string.Join(", ", Targets)}");
-            if (targetName.StartsWith("phi4", StringComparison.Ordinal))
-                throw new UsageException("--target phi4: not supported yet — the lattice models of 'reproduce phi4' would need L² vector–Jacobian products per ODE evaluation (measured at L = 8 on a CPU: 0.12 s per proposal and ODE evaluation, i.e. 12–36 s per proposal); valid now: " + string.Join(", ", Targets));
-            if (!Targets.Contains(targetName))
-                throw new UsageException($"--target: unknown value '{targetName}'; valid: {string.Join(", ", Targets)}");
-            string? modelFolder = parseResult.GetValue(model), dataName = parseResult.GetValue(data);
+            bool lattice = Phi4TargetSpec.Matches(targetName);
+            if (lattice) Phi4TargetSpec.Parse(targetName); // bad specs fail before anything is loaded
+            else if (!Targets.Contains(targetName))
+                throw new UsageException($"--target: unknown value '{targetName}'; valid: {string.Join(", ", Targets)}, {Phi4TargetSpec.Form}");
+            string? modelFolder = _source.ModelFolder(parseResult), dataName = _source.DataName(parseResult);
             if ((modelFolder is null) == (dataName is null))
                 throw new UsageException("give exactly one of --model (a trained model proposes) and --data (the exact score of a distribution proposes)");
             if (dataName is not null && !Targets.Contains(dataName))
                 throw new UsageException($"--data: unknown value '{dataName}'; valid: {string.Join(", ", Targets)}");
-            if (modelFolder is not null && _process.AnyGiven(parseResult))
-                throw new UsageException("--process and its parameters do not apply with --model (the model's own process is used)");
+            _source.CheckProcessNotWithModel(parseResult);
             int proposalCount = parseResult.GetValue(count);
             if (proposalCount < 2) throw new UsageException($"--n must be ≥ 2 (got {proposalCount})");
             double relative = parseResult.GetValue(rtol), absolute = parseResult.GetValue(atol);
@@ -91,11 +88,17 @@ public sealed class CorrectCommand
             if (batch < 1) throw new UsageException($"--batch-size must be ≥ 1 (got {batch})");
             ulong seedValue = parseResult.GetValue(seed);
             int threadCount = CommonOptions.CheckThreads(parseResult.GetValue(threads));
-            var torchDevice = DeviceTable.Create(parseResult.GetValue(device)!, "--device");
-            string folderName = parseResult.GetValue(output) ?? CommonOptions.TimestampedFolder("correct");
-            bool replace = parseResult.GetValue(force);
-            RunFolder.CheckTarget(folderName, replace);
-            var trainedRun = modelFolder is null ? null : TrainedRun.Open(modelFolder, "--model");
+            var torchDevice = _source.ReadDevice(parseResult);
+            var (folderName, replace) = _target.Check(parseResult);
+            if (lattice)
+            {
+                if (modelFolder is null) throw new UsageException("--target phi4 needs --model (a model-<point> folder of 'reproduce phi4'); --data does not apply");
+                if (parseResult.GetValue(check)) throw new UsageException("--check does not apply to --target phi4 (no closed-form observables; 'reproduce phi4' compares with HMC)");
+                var request = new CorrectPhi4Job.Request(targetName, modelFolder, proposalCount, seedValue, parseResult.GetValue(minimumTime),
+                    relative, absolute, batch, torchDevice, folderName, replace);
+                return TorchThreads.With(threadCount, () => CorrectPhi4Job.Run(_console, request, cancellationToken));
+            }
+            var trainedRun = _source.OpenModel(parseResult);
 
             return TorchThreads.With(threadCount, () =>
             {
@@ -104,8 +107,8 @@ public sealed class CorrectCommand
                 using var ownedTarget = targetDistribution as IDisposable;
                 var proposalDistribution = dataName is null ? null : DatasetTable.Create(dataName, "--data");
                 using var ownedProposal = proposalDistribution as IDisposable;
-                using var trained = trainedRun?.Load(torchDevice, "--model", w => _console.Error.WriteLine($"scorescope correct: warning: {w}"));
-                ForwardProcess process = trained?.Process ?? _process.Read(parseResult).Build();
+                using var trained = ScoreSourceOptions.Load(trainedRun, torchDevice, "correct", _console);
+                ForwardProcess process = _source.ProcessOf(parseResult, trained);
                 long[] eventShape = trained?.Config.EventShape ?? proposalDistribution!.EventShape;
                 if (!eventShape.SequenceEqual(targetDistribution.EventShape))
                     throw new UsageException($"--target {targetName} has points of shape [{string.Join(", ", targetDistribution.EventShape)}], the {(trained is null ? "--data distribution" : "model")} [{string.Join(", ", eventShape)}]; they must be equal");
@@ -121,12 +124,8 @@ public sealed class CorrectCommand
                 double a = process.A(tMin), b = process.B(tMin);
                 var points = proposals.Points.cpu();
                 var logTarget = targetDistribution.LogDensity(points, a, b);
-                var logWeights = logTarget - proposals.LogDensity.cpu();
-                if (!logWeights.isfinite().all().item<bool>())
-                    throw new InvalidOperationException("a proposal has a non-finite log weight (the model's flow left the target's support or the solve diverged); nothing was written");
-                using var generator = Seeds.Generator(Seeds.Derive(seedValue, "metropolis"));
-                var chain = IndependenceMetropolisHastings.Run(logWeights, generator);
-                var weights = ImportanceWeights.FromLogWeights(logWeights);
+                var (_, chain, weights) = IndependenceMetropolisHastings.Correct(logTarget, proposals.LogDensity, seedValue,
+                    "the model's flow left the target's support or the solve diverged; nothing was written");
                 var states = points.index_select(0, tensor(chain.States.Select(i => (long)i).ToArray()));
                 double seconds = clock.Elapsed.TotalSeconds;
 

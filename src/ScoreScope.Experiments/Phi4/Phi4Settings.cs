@@ -100,6 +100,29 @@ public sealed record Phi4Settings : ExperimentParameters
     /// <summary>Samples integrated together.</summary>
     public int SamplingBatchSize { get; init; } = 1024;
 
+    /// <summary>
+    /// Whether stage (g), the exact correction of the VE model's samples (issue 17), runs. On in the full preset; off in
+    /// the quick one, because its cost is hours on two CPU cores (each L = 8 proposal is one adaptive probability-flow
+    /// solve with the exact divergence: 10–50 s at load, 32–92 evaluations); <c>--set correction=true</c> adds it, and
+    /// <c>scorescope correct --target phi4:…</c> runs it on a finished run's models.
+    /// </summary>
+    public bool Correction { get; init; } = true;
+
+    /// <summary>Probability-flow proposals per point of the exact-correction stage (issue 17).</summary>
+    public int CorrectionProposals { get; init; } = 4096;
+
+    /// <summary>rtol = atol of the Dormand–Prince solve of the proposals and their log-density.</summary>
+    public double CorrectionTolerance { get; init; } = 1e-4;
+
+    /// <summary>t_min of the proposals (the flow ends there; no Tweedie step, which would not be invertible).</summary>
+    public double CorrectionMinimumTime { get; init; } = 1e-3;
+
+    /// <summary>Proposals solved together (their exact divergences are B·V rows of replicated batches).</summary>
+    public int CorrectionBatchSize { get; init; } = 64;
+
+    /// <summary>Proposals re-solved at a ten times tighter tolerance to measure the solver's error in log q.</summary>
+    public int CorrectionToleranceCheckProposals { get; init; } = 32;
+
     /// <summary>Relative tolerance of the κ2, κ4 and ⟨|M|⟩ claims (the issue: 2 %).</summary>
     public double Tolerance { get; init; } = 0.02;
 
@@ -123,5 +146,9 @@ public sealed record Phi4Settings : ExperimentParameters
         HeunSteps = 50,
         GeneratedSamples = 1024,
         VpGeneratedSamples = 512,
+        Correction = false,
+        CorrectionProposals = 256,
+        CorrectionTolerance = 1e-3,
+        CorrectionToleranceCheckProposals = 4,
     };
 }

@@ -47,4 +47,28 @@ public static class IndependenceMetropolisHastings
         }
         return new MetropolisChain(states, accepted);
     }
+
+    /// <summary>
+    /// The correction of proposals with exact log-densities: log w = log π − log q (all finite, else
+    /// <see cref="InvalidOperationException"/> naming <paramref name="failure"/>), the chain of <see cref="Run"/> with
+    /// uniforms from the stream <c>Seeds.Derive(seed, "metropolis")</c>, and the importance weights.
+    /// </summary>
+    /// <param name="logTarget">log π per proposal, [N] (any additive constant).</param>
+    /// <param name="logProposal">log q per proposal, [N].</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="failure">What a non-finite weight means, for the message (e.g. "the flow diverged").</param>
+    /// <exception cref="InvalidOperationException">When a log weight is not finite.</exception>
+    public static (Tensor LogWeights, MetropolisChain Chain, ImportanceWeights Weights) Correct(Tensor logTarget, Tensor logProposal, ulong seed, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(logTarget);
+        ArgumentNullException.ThrowIfNull(logProposal);
+        using var scope = NewDisposeScope();
+        var logWeights = logTarget.to_type(ScalarType.Float64).cpu() - logProposal.to_type(ScalarType.Float64).cpu();
+        if (!logWeights.isfinite().all().item<bool>())
+            throw new InvalidOperationException($"a proposal has a non-finite log weight ({failure})");
+        using var generator = Seeds.Generator(Seeds.Derive(seed, "metropolis"));
+        var chain = Run(logWeights, generator);
+        var weights = ImportanceWeights.FromLogWeights(logWeights);
+        return (logWeights.MoveToOuterDisposeScope(), chain, weights with { Normalised = weights.Normalised.MoveToOuterDisposeScope() });
+    }
 }

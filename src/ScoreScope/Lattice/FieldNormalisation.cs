@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace ScoreScope.Lattice;
 
 /// <summary>
@@ -34,4 +37,29 @@ public sealed record FieldNormalisation(double Minimum, double Maximum)
 
     /// <summary>The factor 2/(max − min) by which fluctuations (φ − ⟨φ⟩) scale.</summary>
     public double Scale => 2 / (Maximum - Minimum);
+
+    /// <summary>log|dφ/dφ'| per site = log((max − min)/2): the density of normalised fields is p'(φ') = p(φ)·((max − min)/2)^V.</summary>
+    public double LogJacobianPerSite => Math.Log((Maximum - Minimum) / 2);
+
+    /// <summary>
+    /// The map as the one-line equation <c>reproduce phi4</c> writes to normalisation-&lt;point&gt;.txt:
+    /// <c>phi' = 2(phi - MIN)/(MAX - MIN) - 1</c> with round-trip numbers.
+    /// </summary>
+    public string Equation => string.Create(CultureInfo.InvariantCulture, $"phi' = 2(phi - {Minimum:R})/({Maximum:R} - {Minimum:R}) - 1");
+
+    /// <summary>Reads the map back from its <see cref="Equation"/> (surrounding whitespace ignored).</summary>
+    /// <exception cref="FormatException">When the text is not such an equation or the range is empty.</exception>
+    public static FieldNormalisation FromEquation(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const string number = @"([-+0-9.eE]+)";
+        var match = Regex.Match(text.Trim(), $@"^phi' = 2\(phi - {number}\)/\({number} - {number}\) - 1$", RegexOptions.CultureInvariant);
+        if (!match.Success)
+            throw new FormatException($"expected \"phi' = 2(phi - MIN)/(MAX - MIN) - 1\"; got \"{text.Trim()}\".");
+        double Parse(int group) => double.Parse(match.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        double min = Parse(1), max = Parse(2);
+        if (Parse(3) != min || !double.IsFinite(min) || !double.IsFinite(max) || !(max > min))
+            throw new FormatException($"the equation \"{text.Trim()}\" does not define a map with finite MIN < MAX.");
+        return new FieldNormalisation(min, max);
+    }
 }

@@ -4,7 +4,8 @@ namespace ScoreScope.Likelihood;
 public enum DivergenceMethod
 {
     /// <summary>
-    /// The exact trace: D vector–Jacobian products eᵢᵀ∇ₓs over the whole batch after one forward pass (D the event size).
+    /// The exact trace: the D vector–Jacobian products eᵢᵀ∇ₓs of every point (D the event size), computed as one replicated
+    /// batch of B·D rows with one-hot output gradients (a few large passes instead of D passes over the batch).
     /// Required for exact Metropolis–Hastings corrections (an estimated divergence biases them).
     /// </summary>
     Exact,

@@ -146,6 +146,15 @@ public sealed class BadInputTableTests : IClassFixture<BadInputTableTests.Files>
         ($"{C} --t-min 0", "--t-min"), ($"{C} --rtol 0", "--rtol"), ($"{C} --atol -1", "--atol"), ($"{C} --batch-size 0", "--batch"),
         ($"{C} --seed -1", "--seed"), ($"{C} --threads 0", "--threads"), ("correct --target gaussian10 --data gmm8 --n 10", "--target"),
         ("correct --target gmm8 --model {missing} --n 10", "--model"), ($"{C} --out {{notarun}}", "notarun"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=0.022 --model {model} --n 10", "--target"), // the model's shape [2] is not [1, 8, 8]
+        ("correct --target phi4:L=8,kappa=abc,lambda=0.022 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=8,kappa=-0.4,lambda=0.022 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=7,kappa=0.4,lambda=0.022 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=-1 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=0.022,min=1 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=0.022,mass=1 --model {model} --n 10", "--target"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=0.022 --data gmm8 --n 10", "--model"),
+        ("correct --target phi4:L=8,kappa=0.4,lambda=0.022 --model {model} --n 10 --check", "--check"),
         // spectra
         ("spectra", "--model"), ("spectra --model {missing} --points 2", "--model"), ("spectra --model {notarun} --points 2", "--model"),
         ("spectra --model {model} --points 0", "--points"), ("spectra --model {model} --points 2 --times 0", "--times"),

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using ScoreScope.IO;
+using ScoreScope.Processes;
+using ScoreScope.Scores;
+using ScoreScope.Training;
 using static TorchSharp.torch;
 
 namespace ScoreScope.Tests.Cli;
@@ -51,7 +54,8 @@ public sealed class CorrectCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "--data", "gmm8" }, "--target is required")]
     [InlineData(new[] { "--target", "gmm9", "--data", "gmm8" }, "--target: unknown value 'gmm9'; valid: gmm8, gaussian10")]
-    [InlineData(new[] { "--target", "phi4:L=8,kappa=0.2,lambda=0.02", "--data", "gmm8" }, "--target phi4: not supported yet")]
+    [InlineData(new[] { "--target", "phi4:L=8,kappa=0.2,lambda=0.02", "--data", "gmm8" }, "--target phi4 needs --model")]
+    [InlineData(new[] { "--target", "phi4:L=8,kappa=x,lambda=0.02", "--data", "gmm8" }, "--target phi4: kappa must be a finite number (got 'x')")]
     [InlineData(new[] { "--target", "gmm8" }, "give exactly one of --model")]
     [InlineData(new[] { "--target", "gaussian10", "--data", "gmm8" }, "--target gaussian10 has points of shape [10], the --data distribution [2]; they must be equal")]
     [InlineData(new[] { "--target", "gmm8", "--data", "gmm8", "--rtol", "0" }, "--rtol must be finite and > 0 (got 0)")]
@@ -66,5 +70,47 @@ public sealed class CorrectCommandTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(expected, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_cli.PathOf("out")));
+    }
+
+    /// <summary>An untrained lattice U-Net of [1, 4, 4] fields (VE σ = 25, as reproduce phi4) saved as model-test/model.ckpt.</summary>
+    string LatticeModel()
+    {
+        string folder = Directory.CreateDirectory(_cli.PathOf("model-test")).FullName;
+        var config = new ScoreModelConfig([1, 4, 4], ForwardProcessSpec.VarianceExplodingDiffusionBase(25),
+            new UNetOptions(BaseChannels: 4, ChannelMultipliers: [1, 2], Groups: 2, EmbeddingDimension: 8, CircularPadding: true),
+            ParametrisationKind.Edm, SigmaData: 0.5);
+        using var model = ScoreModel.Create(config, seed: 1);
+        ScoreModelFile.Save(model, Path.Combine(folder, Trainer.ModelFileName));
+        return folder;
+    }
+
+    [Fact]
+    public void A_lattice_model_of_another_size_is_refused_naming_the_valid_L()
+    {
+        string model = LatticeModel();
+        var result = CliHarness.Run("correct", "--target", "phi4:L=8,kappa=0.2,lambda=0.02,min=-3,max=3", "--model", model, "--n", "4",
+            "--out", _cli.PathOf("out"));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("the model's are [1, 4, 4]; valid: L=4", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.PathOf("out")));
+        var missing = CliHarness.Run("correct", "--target", "phi4:L=4,kappa=0.2,lambda=0.02", "--model", model, "--n", "4", "--out", _cli.PathOf("out"));
+        Assert.True(missing.ExitCode == 2, missing.ToString()); // no normalisation-test.txt beside it and no min/max
+        Assert.Contains("normalisation-<point>.txt", Assert.Single(missing.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lattice_model_is_corrected_towards_the_action()
+    {
+        string model = LatticeModel();
+        File.WriteAllText(_cli.PathOf("normalisation-test.txt"), "phi' = 2(phi - -3)/(3 - -3) - 1\n");
+        var result = CliHarness.Run("correct", "--target", "phi4:L=4,kappa=0.2,lambda=0.02", "--model", model, "--n", "6", "--rtol", "1e-3",
+            "--atol", "1e-3", "--out", _cli.PathOf("run"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var metrics = Metrics(_cli.PathOf("run"));
+        Assert.InRange(metrics["acceptance-rate"]!.GetValue<double>(), 0.0, 1.0);
+        Assert.InRange(metrics["importance-ess"]!.GetValue<double>(), 1.0, 6.0);
+        foreach (string file in new[] { "proposals.npy", "log_proposal.npy", "log_target.npy", "chain.npy", "weights.npy", "observables.csv", "config.json" })
+            Assert.True(File.Exists(Path.Combine(_cli.PathOf("run"), file)), file);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(_cli.PathOf("run"), "observables.csv")).Length); // header + |M|, chi, U
     }
 }
