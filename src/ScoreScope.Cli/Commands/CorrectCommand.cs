@@ -114,8 +114,7 @@ public sealed class CorrectCommand
                     throw new UsageException($"--target {targetName} has points of shape [{string.Join(", ", targetDistribution.EventShape)}], the {(trained is null ? "--data distribution" : "model")} [{string.Join(", ", eventShape)}]; they must be equal");
                 SettingChecks.FitsInMemory(proposalCount, eventShape, $"{proposalCount} proposals of {string.Join(" × ", eventShape)} values", "--n");
                 double tMin = parseResult.GetValue(minimumTime);
-                if (!(tMin > 0) || !(tMin < process.EndTime))
-                    throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");
+                SettingChecks.TimeBeforeEnd(tMin, process.EndTime, "--t-min");
                 IScoreFunction score = trained is not null ? trained : proposalDistribution!.ScoreFunction(process);
 
                 var clock = Stopwatch.StartNew();

@@ -33,16 +33,7 @@ internal static class CorrectPhi4Job
         string modelPath = Path.Combine(full, Trainer.ModelFileName);
         if (!File.Exists(modelPath))
             throw new UsageException($"--model '{request.ModelFolder}' has no {Trainer.ModelFileName}; expected a model-<point> folder of 'reproduce phi4' or a 'scorescope train' run");
-        ScoreModel model;
-        try
-        {
-            model = ScoreModelFile.Load(modelPath, request.Device, w => console.Error.WriteLine($"scorescope correct: warning: {w}"));
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw new UsageException($"--model: {ErrorText.OneLine(e)}", e);
-        }
-        using var owned = model;
+        using var model = TrainedRun.LoadFile(modelPath, request.Device, "--model", w => console.Error.WriteLine($"scorescope correct: warning: {w}"));
         var modelShape = model.Config.EventShape;
         if (!modelShape.SequenceEqual(spec.EventShape))
         {
@@ -51,8 +42,7 @@ internal static class CorrectPhi4Job
         }
         var normalisation = spec.Normalisation ?? ReadNormalisation(full);
         var process = model.Process;
-        if (!(request.MinimumTime > 0) || !(request.MinimumTime < process.EndTime))
-            throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {request.MinimumTime.ToString("R", CultureInfo.InvariantCulture)})");
+        SettingChecks.TimeBeforeEnd(request.MinimumTime, process.EndTime, "--t-min");
         var lattice = new HypercubicLattice(spec.Size, 2);
         var target = new PhiFourTarget(new PhiFourAction(lattice, spec.Couplings), normalisation);
 
@@ -109,24 +99,20 @@ internal static class CorrectPhi4Job
         }
     }
 
-    static JsonObject Metrics(PhiFourCorrectionResult result, int proposals)
+    static JsonObject Metrics(PhiFourCorrectionResult result, int proposals) => new()
     {
-        var metrics = new JsonObject
-        {
-            ["proposals"] = proposals,
-            ["acceptance-rate"] = result.Chain.AcceptanceRate,
-            ["importance-ess"] = result.Weights.EffectiveSampleSize,
-            ["importance-ess-per-proposal"] = result.EffectiveSampleSizePerProposal,
-            ["log-mean-weight"] = result.Weights.LogMeanWeight,
-            ["tau-int-max"] = result.TauInt,
-            ["chain-effective-samples"] = result.ChainEffectiveSamples,
-            ["function-evaluations"] = result.Proposals.FunctionEvaluations,
-            ["seconds"] = result.Seconds,
-            ["seconds-per-effective-sample"] = result.Seconds / result.ChainEffectiveSamples,
-            ["seconds-per-importance-effective-sample"] = result.Seconds / result.Weights.EffectiveSampleSize,
-        };
-        return metrics;
-    }
+        ["proposals"] = proposals,
+        ["acceptance-rate"] = result.Chain.AcceptanceRate,
+        ["importance-ess"] = result.Weights.EffectiveSampleSize,
+        ["importance-ess-per-proposal"] = result.EffectiveSampleSizePerProposal,
+        ["log-mean-weight"] = result.Weights.LogMeanWeight,
+        ["tau-int-max"] = result.TauInt,
+        ["chain-effective-samples"] = result.ChainEffectiveSamples,
+        ["function-evaluations"] = result.Proposals.FunctionEvaluations,
+        ["seconds"] = result.Seconds,
+        ["seconds-per-effective-sample"] = result.Seconds / result.ChainEffectiveSamples,
+        ["seconds-per-importance-effective-sample"] = result.Seconds / result.Weights.EffectiveSampleSize,
+    };
 
     static string ObservablesCsv(PhiFourCorrectionResult result)
     {

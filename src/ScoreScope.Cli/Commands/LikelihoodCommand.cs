@@ -122,8 +122,7 @@ public sealed class LikelihoodCommand
                 using var trained = ScoreSourceOptions.Load(trainedRun, torchDevice, "likelihood", _console);
                 ForwardProcess process = _source.ProcessOf(parseResult, trained);
                 double tMin = parseResult.GetValue(minimumTime);
-                if (!(tMin > 0) || !(tMin < process.EndTime))
-                    throw new UsageException($"--t-min must lie in (0, T) = (0, {process.EndTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {tMin.ToString("R", CultureInfo.InvariantCulture)})");
+                SettingChecks.TimeBeforeEnd(tMin, process.EndTime, "--t-min");
                 long[] eventShape = trained?.Config.EventShape ?? distribution!.EventShape;
                 long pointTotal = pointsFile is null ? pointCount : 0;
                 if (pointTotal > 0)

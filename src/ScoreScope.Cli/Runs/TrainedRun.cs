@@ -42,11 +42,16 @@ public sealed record TrainedRun(string Folder, TrainSettings Settings)
 
     /// <summary>Loads the EMA model onto <paramref name="device"/>.</summary>
     /// <exception cref="UsageException">When model.ckpt is corrupted, truncated or unreadable (its checksum is verified).</exception>
-    public ScoreModel Load(Device device, string option, Action<string>? onWarning = null)
+    public ScoreModel Load(Device device, string option, Action<string>? onWarning = null) => LoadFile(ModelPath, device, option, onWarning);
+
+    /// <summary>Loads the EMA model of the model file <paramref name="path"/> (any folder that holds one, e.g. a
+    /// <c>model-&lt;point&gt;</c> folder of <c>reproduce phi4</c>) onto <paramref name="device"/>.</summary>
+    /// <exception cref="UsageException">When the file is corrupted, truncated or unreadable, naming <paramref name="option"/>.</exception>
+    public static ScoreModel LoadFile(string path, Device device, string option, Action<string>? onWarning = null)
     {
         try
         {
-            return ScoreModelFile.Load(ModelPath, device, onWarning);
+            return ScoreModelFile.Load(path, device, onWarning);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

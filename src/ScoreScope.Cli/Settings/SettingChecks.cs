@@ -64,6 +64,18 @@ public static class SettingChecks
     }
 
     /// <summary>
+    /// <paramref name="time"/> must lie in the open interval (0, <paramref name="endTime"/>) of the process (a t_min such as
+    /// <c>--t-min</c>: the density log p_{t_min} and the flow's end need t_min &gt; 0 and t_min &lt; T).
+    /// </summary>
+    public static void TimeBeforeEnd(double time, double endTime, string name)
+    {
+        if (!(time > 0) || !(time < endTime))
+        {
+            throw new UsageException($"{name} must lie in (0, T) = (0, {endTime.ToString("G6", CultureInfo.InvariantCulture)}) (got {F(time)})");
+        }
+    }
+
+    /// <summary>
     /// <paramref name="count"/> points of <paramref name="eventShape"/> must fit in memory
     /// (<see cref="ScoreScope.Runs.MemoryEstimate"/>); otherwise the option <paramref name="name"/> is named with a fix.
     /// </summary>
