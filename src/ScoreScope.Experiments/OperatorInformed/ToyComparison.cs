@@ -156,7 +156,7 @@ static class ToyComparison
     static void AddClaims(ClaimReport claims, string name, Dictionary<string, List<double>> weighted)
     {
         double Mean(string m) => weighted[m].Average();
-        string Pair(string a, string b) => $"{ClaimReport.Format(Mean(a))} vs {ClaimReport.Format(Mean(b))}";
+        string Pair(string a, string b) => $"{ClaimReport.Format(Mean(a))} vs {ClaimReport.Format(Mean(b))}; {ToyLikelihood.PairedDifference(weighted[a], weighted[b])}";
         claims.Add(new ClaimCheck($"toy-{name}-oism-high-beats-oism-low", "OISM(high) < OISM(low)", Pair("OISM(high)", "OISM(low)"), "means over repetitions",
             Mean("OISM(high)") < Mean("OISM(low)")));
         claims.Add(new ClaimCheck($"toy-{name}-residual-beats-nn-only", "finding: OISM(low)+NN < NN only", Pair("OISM(low)+NN", "NN only"), "means over repetitions",
