@@ -10,7 +10,10 @@ namespace ScoreScope.Semigroups;
 /// De Bortoli et al. (2022), "Riemannian score-based generative modelling", Algorithm 1 (geodesic random walk /
 /// exponential-map Euler–Maruyama); docs/science/operator-informed.md §2 ("Time handling"): with the exact empirical score the output
 /// follows the heat-kernel KDE ρ̂_{t_min}. The Heun corrector's velocity is projected onto the tangent space at the
-/// current point (first-order transport; exact on the torus).
+/// current point (first-order transport; exact on the torus). All particles advance together: the score is evaluated
+/// once per time (and Heun stage) through the batched <see cref="IManifoldScore.Score(double, ReadOnlyMemory{double}, Memory{double}, Memory{double})"/>,
+/// which <see cref="SphereKernelSmoothingScore"/> implements with its vectorised, tabulated pass; each particle keeps its own
+/// generator, so the draws are those of a one-particle-at-a-time loop.
 /// </remarks>
 public static class ManifoldReverseSampler
 {
@@ -34,40 +37,61 @@ public static class ManifoldReverseSampler
             throw new ArgumentException("times must be strictly decreasing and end above 0, with at least 2 entries.", nameof(times));
         int n = manifold.AmbientDimension;
         ulong stream = ScoreScope.Numerics.Seeds.Derive(seed, "manifold-reverse-sampler");
-        var result = new double[count][];
+        // All particles advance together, one batched score evaluation per time (and per Heun stage); particle i keeps its
+        // own generator and draws its normals in the same order as a one-particle-at-a-time loop would.
+        var randoms = new Random[count];
+        var x = new double[count * n];
         for (int i = 0; i < count; i++)
         {
-            var random = new Random(unchecked((int)ScoreScope.Numerics.Seeds.Derive(stream, (ulong)i)));
-            var x = new double[n];
-            manifold.SampleUniform(x, random);
-            var s = new double[n];
-            var v = new double[n];
-            var x2 = new double[n];
-            var s2 = new double[n];
-            for (int k = 0; k + 1 < times.Count; k++)
+            randoms[i] = new Random(unchecked((int)ScoreScope.Numerics.Seeds.Derive(stream, (ulong)i)));
+            manifold.SampleUniform(x.AsSpan(i * n, n), randoms[i]);
+        }
+        var s = new double[count * n];
+        var x2 = new double[count * n];
+        var s2 = new double[count * n];
+        var logDensities = new double[count];
+        var v = new double[n];
+        for (int k = 0; k + 1 < times.Count; k++)
+        {
+            double t = times[k], h = t - times[k + 1];
+            score.Score(t, x, s, logDensities);
+            if (kind == ManifoldSamplerKind.GeodesicEulerMaruyama)
             {
-                double t = times[k], h = t - times[k + 1];
-                score.Score(t, x, s);
-                if (kind == ManifoldSamplerKind.GeodesicEulerMaruyama)
+                double sd = Math.Sqrt(2 * h);
+                for (int i = 0; i < count; i++)
                 {
-                    double sd = Math.Sqrt(2 * h);
-                    for (int j = 0; j < n; j++) v[j] = sd * GaussianMixtureLine.StandardNormal(random);
-                    manifold.ProjectToTangent(x, v);
-                    for (int j = 0; j < n; j++) v[j] += 2 * h * s[j];
-                    manifold.ExponentialMap(x, v);
-                }
-                else
-                {
-                    for (int j = 0; j < n; j++) { v[j] = h * s[j]; x2[j] = x[j]; }
-                    manifold.ExponentialMap(x2, v);
-                    score.Score(times[k + 1], x2, s2);
-                    manifold.ProjectToTangent(x, s2);
-                    for (int j = 0; j < n; j++) v[j] = 0.5 * h * (s[j] + s2[j]);
-                    manifold.ExponentialMap(x, v);
+                    var xi = x.AsSpan(i * n, n);
+                    var si = s.AsSpan(i * n, n);
+                    for (int j = 0; j < n; j++) v[j] = sd * GaussianMixtureLine.StandardNormal(randoms[i]);
+                    manifold.ProjectToTangent(xi, v);
+                    for (int j = 0; j < n; j++) v[j] += 2 * h * si[j];
+                    manifold.ExponentialMap(xi, v);
                 }
             }
-            result[i] = x;
+            else
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    var si = s.AsSpan(i * n, n);
+                    var x2i = x2.AsSpan(i * n, n);
+                    x.AsSpan(i * n, n).CopyTo(x2i);
+                    for (int j = 0; j < n; j++) v[j] = h * si[j];
+                    manifold.ExponentialMap(x2i, v);
+                }
+                score.Score(times[k + 1], x2, s2, logDensities);
+                for (int i = 0; i < count; i++)
+                {
+                    var xi = x.AsSpan(i * n, n);
+                    var si = s.AsSpan(i * n, n);
+                    var s2i = s2.AsSpan(i * n, n);
+                    manifold.ProjectToTangent(xi, s2i);
+                    for (int j = 0; j < n; j++) v[j] = 0.5 * h * (si[j] + s2i[j]);
+                    manifold.ExponentialMap(xi, v);
+                }
+            }
         }
+        var result = new double[count][];
+        for (int i = 0; i < count; i++) result[i] = x.AsSpan(i * n, n).ToArray();
         return result;
     }
 }
