@@ -86,7 +86,7 @@ public sealed class OperatorInformedExperiment : Experiment<OperatorInformedSett
         context.Progress.Report($"(b) toy data on T²: {parameters.Datasets.Length} data sets × {parameters.Seeds} repetitions × 3 networks of {parameters.TrainingSteps} steps");
         var (toy, toyLikelihood, toyFigures, notes) = ToyComparison.Run(context.Folder, parameters, claims, context.Progress, context.CancellationToken);
         context.Progress.Report("(c) RDKS on S²");
-        var (sphere, sphereFigure) = SphereSampling.Run(context.Folder, parameters, claims);
+        var (sphere, sphereFigure) = SphereSampling.Run(context.Folder, parameters, claims, context.CancellationToken);
         claims.Write(context.Folder);
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"wall time {watch.Elapsed.TotalSeconds:F1} s"));
         var resolved = new Dictionary<string, string>

@@ -18,7 +18,7 @@ static class SphereSampling
 {
     static readonly double[][] Modes = [Direction(60, 0), Direction(0, 120), Direction(-30, -110)];
 
-    public static (ResultTable Table, string Figure) Run(string folder, OperatorInformedSettings settings, ClaimReport claims)
+    public static (ResultTable Table, string Figure) Run(string folder, OperatorInformedSettings settings, ClaimReport claims, CancellationToken cancellationToken)
     {
         double[][] data;
         using (var g = SeedStreams.Generator(SeedStreams.Derive(settings.Seed, "sphere-data"))) data = VonMisesFisherMixture(settings.SphereData, settings.Concentration, g);
@@ -27,7 +27,7 @@ static class SphereSampling
         var grid = Enumerable.Range(0, settings.SphereSteps + 1)
             .Select(k => end * Math.Pow(settings.SphereMinimumTime / end, k / (double)settings.SphereSteps)).ToArray();
         var samples = ManifoldReverseSampler.Sample(new UnitSphere(2), score, grid, settings.SphereSamples, ManifoldSamplerKind.GeodesicEulerMaruyama,
-            SeedStreams.Derive(settings.Seed, "sphere-sampler"));
+            SeedStreams.Derive(settings.Seed, "sphere-sampler"), cancellationToken);
 
         var (dataShare, dataCos) = Assign(data);
         var (sampleShare, sampleCos) = Assign(samples);

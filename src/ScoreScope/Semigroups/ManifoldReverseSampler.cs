@@ -24,10 +24,12 @@ public static class ManifoldReverseSampler
     /// <param name="count">The number of samples, ≥ 1.</param>
     /// <param name="kind">The integrator.</param>
     /// <param name="seed">The seed of all draws.</param>
+    /// <param name="cancellationToken">Checked before every time step.</param>
     /// <returns>[count][ambient dimension] samples.</returns>
     /// <exception cref="ArgumentException">For a grid that is not strictly decreasing and positive, or count &lt; 1.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
     public static double[][] Sample(ICompactManifold manifold, IManifoldScore score, IReadOnlyList<double> times, int count,
-        ManifoldSamplerKind kind, ulong seed)
+        ManifoldSamplerKind kind, ulong seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifold);
         ArgumentNullException.ThrowIfNull(score);
@@ -53,6 +55,7 @@ public static class ManifoldReverseSampler
         var v = new double[n];
         for (int k = 0; k + 1 < times.Count; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double t = times[k], h = t - times[k + 1];
             score.Score(t, x, s, logDensities);
             if (kind == ManifoldSamplerKind.GeodesicEulerMaruyama)

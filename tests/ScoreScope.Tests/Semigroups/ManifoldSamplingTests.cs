@@ -172,4 +172,14 @@ public sealed class ManifoldSamplingTests
         double worst = batched.Zip(looped, (a, b) => a.Zip(b, (p, q) => Math.Abs(p - q)).Max()).Max();
         Assert.True(worst < 1e-7, $"{kind}: largest coordinate difference {worst:G3} between batched and one-point paths (tolerance 1e-7)");
     }
+
+    [Fact]
+    public void A_cancelled_sampler_stops_before_its_next_step()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var smoother = new SphereKernelSmoothingScore([[0.0, 0.6, 0.8]]);
+        Assert.Throws<OperationCanceledException>(() => ManifoldReverseSampler.Sample(new UnitSphere(2), smoother, GeometricGrid(3, 0.01, 20), 4,
+            ManifoldSamplerKind.GeodesicEulerMaruyama, Seed, cancelled.Token));
+    }
 }
