@@ -41,8 +41,11 @@ internal static class Phi4CorrectionStage
             ulong seed = Seeds.Derive(settings.Seed, $"correct-{name}");
             var tolerances = new OdeTolerances(settings.CorrectionTolerance, settings.CorrectionTolerance);
             using var scope = NewDisposeScope();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var solved = new SynchronousProgress<(long Solved, long FunctionEvaluations)>(p => progress.Report(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {p.Solved} of {settings.CorrectionProposals} proposals solved, {p.FunctionEvaluations} function evaluations, {clock.Elapsed.TotalSeconds:F0} s")));
             var result = PhiFourCorrection.Run(model, model.Process, target, settings.CorrectionProposals, seed, settings.CorrectionMinimumTime,
-                tolerances, settings.CorrectionBatchSize, cancellationToken);
+                tolerances, settings.CorrectionBatchSize, cancellationToken, solved);
             var (shift, moved) = ToleranceCheck(model, target, result, settings, seed, cancellationToken);
 
             int n = settings.CorrectionProposals;
@@ -118,5 +121,11 @@ internal static class Phi4CorrectionStage
         csv.Append(CultureInfo.InvariantCulture,
             $"acceptance,{result.Chain.AcceptanceRate:R}\nimportance_ess,{result.Weights.EffectiveSampleSize:R}\nfunction_evaluations,{result.Proposals.FunctionEvaluations}\nseconds,{result.Seconds:R}\n");
         return csv.ToString();
+    }
+
+    /// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool).</summary>
+    sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -25,10 +25,21 @@ public static class PhiFourCorrection
     /// Draws <paramref name="count"/> proposals from <paramref name="score"/> under <paramref name="process"/> (seeded by
     /// <paramref name="seed"/>: prior draws and Metropolis uniforms on derived streams) and corrects them to <paramref name="target"/>.
     /// </summary>
+    /// <param name="score">The proposing score.</param>
+    /// <param name="process">Its forward process.</param>
+    /// <param name="target">The lattice target e^(−S), with the normalisation Jacobian.</param>
+    /// <param name="count">The number of proposals, ≥ 2.</param>
+    /// <param name="seed">The seed of the prior draws and the Metropolis uniforms.</param>
+    /// <param name="minimumTime">t_min of the proposals.</param>
+    /// <param name="tolerances">rtol and atol of the Dormand–Prince solve.</param>
+    /// <param name="batchSize">Proposals solved together.</param>
+    /// <param name="cancellationToken">Checked by the ODE solver.</param>
+    /// <param name="progress">Told, after each batch of proposals, how many are solved and the function evaluations so far.</param>
     /// <exception cref="ArgumentException">When the target's event shape is not a valid batch shape.</exception>
     /// <exception cref="InvalidOperationException">When a proposal has a non-finite log weight.</exception>
     public static PhiFourCorrectionResult Run(IScoreFunction score, ForwardProcess process, PhiFourTarget target, int count, ulong seed,
-        double minimumTime, OdeTolerances tolerances, long batchSize, CancellationToken cancellationToken = default)
+        double minimumTime, OdeTolerances tolerances, long batchSize, CancellationToken cancellationToken = default,
+        IProgress<(long Solved, long FunctionEvaluations)>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(process);
@@ -37,7 +48,7 @@ public static class PhiFourCorrection
         var clock = Stopwatch.StartNew();
         using var scope = NewDisposeScope();
         var flow = new ProbabilityFlowProposals(score, process, minimumTime, tolerances, batchSize);
-        var proposals = flow.Draw(count, target.EventShape, Seeds.Derive(seed, "prior"), cancellationToken: cancellationToken);
+        var proposals = flow.Draw(count, target.EventShape, Seeds.Derive(seed, "prior"), cancellationToken: cancellationToken, progress: progress);
         var points = proposals.Points.cpu();
         var logTarget = target.LogDensity(points);
         var (logWeights, chain, weights) = IndependenceMetropolisHastings.Correct(logTarget, proposals.LogDensity, seed,

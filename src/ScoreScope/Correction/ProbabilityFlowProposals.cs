@@ -54,8 +54,15 @@ public sealed class ProbabilityFlowProposals
     public long BatchSize { get; }
 
     /// <summary>Draws <paramref name="count"/> proposals of event shape <paramref name="eventShape"/> from prior draws seeded by <paramref name="seed"/>.</summary>
+    /// <param name="count">The number of proposals, ≥ 1.</param>
+    /// <param name="eventShape">The shape of one proposal.</param>
+    /// <param name="seed">The seed of the prior draws.</param>
+    /// <param name="device">Where the solve runs (default CPU).</param>
+    /// <param name="cancellationToken">Checked by the ODE solver.</param>
+    /// <param name="progress">Told, after each batch, how many proposals are solved and the function evaluations so far.</param>
     /// <exception cref="OdeStepLimitException">When the ODE solve fails.</exception>
-    public FlowProposals Draw(long count, long[] eventShape, ulong seed, Device? device = null, CancellationToken cancellationToken = default)
+    public FlowProposals Draw(long count, long[] eventShape, ulong seed, Device? device = null, CancellationToken cancellationToken = default,
+        IProgress<(long Solved, long FunctionEvaluations)>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentNullException.ThrowIfNull(eventShape);
@@ -73,6 +80,7 @@ public sealed class ProbabilityFlowProposals
             evaluations += solution.FunctionEvaluations;
             points.Add(x.MoveToOuterDisposeScope());
             densities.Add(Process.PriorLogDensity(z).Subtract(integral.squeeze(1)).MoveToOuterDisposeScope());
+            progress?.Report((Math.Min(count, first + BatchSize), evaluations));
         }
         return new FlowProposals(cat(points, 0).MoveToOuterDisposeScope(), cat(densities, 0).MoveToOuterDisposeScope(),
             prior.MoveToOuterDisposeScope(), evaluations);
