@@ -35,8 +35,6 @@ internal static class SampleComplexityStage
         foreach (var problem in cases)
         {
             var dimensions = problem.Dimensions(settings);
-            var pooledD = new List<double>();
-            var pooledSteps = new List<double>();
             var allD = new List<double>();
             var allSteps = new List<double>();
             var allCensored = new List<bool>();
@@ -44,7 +42,6 @@ internal static class SampleComplexityStage
             var means = new List<double>();
             var logMean = new List<double>();
             var logSe = new List<double>();
-            int censored = 0;
             for (int i = 0; i < dimensions.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -60,7 +57,6 @@ internal static class SampleComplexityStage
                 var traces = TeacherStudentExperiment.Run(problem.Model(d), options,
                     Numerics.Seeds.Derive(Numerics.Seeds.Derive(settings.Seed, $"sweep-{problem.Name}"), (ulong)i), settings.SweepSeeds, settings.Threads);
                 var escaped = traces.Where(t => t.EscapeStep is not null).Select(t => (double)t.EscapeStep!.Value).ToArray();
-                censored += traces.Length - escaped.Length;
                 for (int k = 0; k < traces.Length; k++)
                     replicasCsv.Append(c, $"{problem.Name},{d},{options.LearningRate:R},{k},{(traces[k].EscapeStep is long s ? s.ToString(c) : "")}\n");
                 var stats = new MathNet.Numerics.Statistics.RunningStatistics(escaped);
@@ -76,8 +72,6 @@ internal static class SampleComplexityStage
                     allSteps.Add(trace.EscapeStep is long step ? step : options.Steps);
                     allCensored.Add(trace.EscapeStep is null);
                 }
-                pooledD.AddRange(escaped.Select(_ => (double)d));
-                pooledSteps.AddRange(escaped);
                 if (escaped.Length > 0)
                 {
                     meanD.Add(d);
@@ -86,7 +80,11 @@ internal static class SampleComplexityStage
                     logSe.Add(escaped.Length > 1 ? logs.StandardDeviation / Math.Sqrt(escaped.Length) : double.NaN);
                 }
             }
-            PowerLawFit? pooled = pooledD.Distinct().Count() >= 2 && pooledSteps.Count >= 3 ? PowerLawFit.Fit(pooledD, pooledSteps) : null;
+            // escaped-only least squares over the same replicas, for comparison with the censored fit
+            var escapedIndices = Enumerable.Range(0, allD.Count).Where(i => !allCensored[i]).ToArray();
+            int censored = allD.Count - escapedIndices.Length;
+            var pooledD = escapedIndices.Select(i => allD[i]).ToArray();
+            PowerLawFit? pooled = pooledD.Distinct().Count() >= 2 && pooledD.Length >= 3 ? PowerLawFit.Fit(pooledD, escapedIndices.Select(i => allSteps[i]).ToArray()) : null;
             PowerLawFit? ofMeans = meanD.Count >= 3 ? PowerLawFit.Fit(meanD, means) : null;
             CensoredPowerLawFit? likelihood = pooled is null ? null : FitCensored(allD, allSteps, allCensored);
             string span = string.Create(c, $"d ∈ [{dimensions.Min()}, {dimensions.Max()}] ({dimensions.Max() / (double)dimensions.Min():G3}×)");
