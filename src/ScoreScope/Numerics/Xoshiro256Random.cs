@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ScoreScope.Numerics;
@@ -23,6 +25,8 @@ public sealed class Xoshiro256Random : Random
     Vector256<ulong> _s0, _s1, _s2, _s3;
     readonly double[] _buffer = new double[BufferLength];
     int _position = BufferLength;
+    Vector256<ulong> _words;
+    int _wordPosition = Vector256<ulong>.Count;
 
     /// <summary>Creates the generator from a 64-bit seed.</summary>
     public Xoshiro256Random(ulong seed)
@@ -57,6 +61,48 @@ public sealed class Xoshiro256Random : Random
         }
     }
 
+    /// <summary>The next raw 64-bit output (one lane of a fresh state advance, buffered four at a time; its lowest bits
+    /// are xoshiro256+'s weak ones — use the upper bits). A stream separate in position from the buffered uniforms
+    /// but advancing the same state.</summary>
+    public ulong NextUInt64()
+    {
+        if (_wordPosition == Vector256<ulong>.Count)
+        {
+            _words = Advance();
+            _wordPosition = 0;
+        }
+        return _words.GetElement(_wordPosition++);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with raw 64-bit outputs straight from the state (four per advance;
+    /// a tail shorter than four discards the rest of its advance). The lowest bits are xoshiro256+'s weak ones: use the
+    /// upper bits, as <see cref="ZigguratNormal"/> does.</summary>
+    public void NextUInt64s(Span<ulong> destination)
+    {
+        int whole = destination.Length - destination.Length % Vector256<ulong>.Count;
+        // the state in locals (registers) for the bulk loop: the same steps as Advance
+        Vector256<ulong> s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        ref ulong target = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < whole; i += Vector256<ulong>.Count)
+        {
+            (s0 + s3).StoreUnsafe(ref target, (nuint)i);
+            var t = Vector256.ShiftLeft(s1, 17);
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = Vector256.ShiftLeft(s3, 45) | Vector256.ShiftRightLogical(s3, 19);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        if (whole < destination.Length)
+        {
+            Span<ulong> last = stackalloc ulong[Vector256<ulong>.Count];
+            Advance().CopyTo(last);
+            last[..(destination.Length - whole)].CopyTo(destination[whole..]);
+        }
+    }
+
     /// <inheritdoc/>
     protected override double Sample() => NextDouble();
 
@@ -69,19 +115,27 @@ public sealed class Xoshiro256Random : Random
         var one = Vector256<double>.One;
         for (int i = 0; i < BufferLength; i += 4)
         {
-            var result = _s0 + _s3;
-            var t = Vector256.ShiftLeft(_s1, 17);
-            _s2 ^= _s0;
-            _s3 ^= _s1;
-            _s1 ^= _s2;
-            _s0 ^= _s3;
-            _s2 ^= t;
-            _s3 = Vector256.ShiftLeft(_s3, 45) | Vector256.ShiftRightLogical(_s3, 19);
+            var result = Advance();
             // 1.m with the top 52 bits as mantissa, minus 1: uniform on [0, 1) in steps of 2⁻⁵²
             var value = (Vector256.ShiftRightLogical(result, 12) | exponent).AsDouble() - one;
             value.CopyTo(_buffer, i);
         }
         _position = 0;
+    }
+
+    /// <summary>One xoshiro256+ step of the four lanes; returns their outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    Vector256<ulong> Advance()
+    {
+        var result = _s0 + _s3;
+        var t = Vector256.ShiftLeft(_s1, 17);
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = Vector256.ShiftLeft(_s3, 45) | Vector256.ShiftRightLogical(_s3, 19);
+        return result;
     }
 
     static ulong SplitMix64(ref ulong x)
