@@ -56,6 +56,7 @@ public sealed class TwoLayerDenoiser
         }
         if (options.Optimizer == DenoiserOptimizer.SphericalSgd) NormaliseRows();
         Skip = options.InitialSkip;
+        UsesFusedSingleNeuronStep = _m == 1 && !untied && !adam && options.BatchSize == 1;
     }
 
     /// <summary>The dimension d.</summary>
@@ -83,6 +84,7 @@ public sealed class TwoLayerDenoiser
     /// <summary>One optimiser step on <see cref="TeacherStudentOptions.BatchSize"/> fresh samples of <paramref name="data"/>; returns the batch loss.</summary>
     public double Step(IPointSampler data, Random random)
     {
+        if (UsesFusedSingleNeuronStep) return FusedSingleNeuronStep(data, random);
         Array.Clear(_gradW);
         if (_gradV.Length > 0) Array.Clear(_gradV);
         _gradS = 0;
@@ -95,6 +97,29 @@ public sealed class TwoLayerDenoiser
         }
         Update();
         return loss / (_options.BatchSize * (double)_d);
+    }
+
+    /// <summary>Whether <see cref="Step"/> takes the fused path of the single tied neuron with batch 1 and (spherical) SGD
+    /// (three passes over its vectors); internal switch so that tests can compare it with the general path.</summary>
+    internal bool UsesFusedSingleNeuronStep { get; set; }
+
+    /// <summary>The step of the general path for m = 1, tied, batch 1, without Adam, in three fused passes
+    /// (<see cref="SingleNeuronKernels"/>): r = s·x − z + g(c w·x) w, ∂L/∂w = (2/d)[g r + c g′ (w·r) x], ∂L/∂s = (2/d) r·x.</summary>
+    double FusedSingleNeuronStep(IPointSampler data, Random random)
+    {
+        var noise = _options.Noise;
+        double c = noise.Scale;
+        data.Sample(_a, random);
+        StandardNormalDraws.Fill(random, _z);
+        double wx = SingleNeuronKernels.NoisedInputAndResidual(_a, _z, _w, noise.Alpha, noise.Delta, Skip, _x, _r);
+        double pre = c * wx;
+        double hidden = _options.Activation.Value(pre), derivative = _options.Activation.Derivative(pre);
+        var (squared, residualInput, rowResidual) = SingleNeuronKernels.AddHiddenAndDots(_r, _w, _x, hidden);
+        double step = _options.LearningRate * 2.0 / _d;
+        double normSquared = SingleNeuronKernels.UpdateRow(_w, _r, _x, -step * hidden, -step * c * derivative * rowResidual);
+        if (_options.LearnSkip) Skip -= step * residualInput;
+        if (_options.Optimizer == DenoiserOptimizer.SphericalSgd && normSquared > 0) TensorPrimitives.Multiply(_w, 1 / Math.Sqrt(normSquared), _w);
+        return squared / _d;
     }
 
     /// <summary>The mean loss ‖ε̂(αa + δz) − z‖²/d over paired rows of a fixed test set (row-major, n × d).</summary>

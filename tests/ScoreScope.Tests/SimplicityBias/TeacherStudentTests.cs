@@ -27,6 +27,31 @@ public sealed class TeacherStudentTests(ITestOutputHelper output)
         Assert.True(Math.Abs(s - delta) <= 0.02 * delta, $"trained skip {s} ± {se} (mean over {replicas} seeds) is not within 2% of δ = {delta}");
     }
 
+    [Theory]
+    [InlineData(DenoiserOptimizer.SphericalSgd, true, 37)]
+    [InlineData(DenoiserOptimizer.Sgd, true, 64)]
+    [InlineData(DenoiserOptimizer.SphericalSgd, false, 256)]
+    public void The_fused_single_neuron_step_equals_the_general_path_to_rounding(DenoiserOptimizer optimizer, bool learnSkip, int d)
+    {
+        // same seed, same data stream: the fused three-pass step and the general path must follow the same trajectory
+        var model = new AlignedMixedCumulantModel(d, new ThreeMixtureLaw(0.05), false, covarianceSpikeVariance: 0.2, meanShift: 0);
+        var options = new TeacherStudentOptions { Optimizer = optimizer, LearningRate = 0.05, LearnSkip = learnSkip, TestSize = 0 };
+        var fused = new TwoLayerDenoiser(d, options, new ScoreScope.Numerics.Xoshiro256Random(Seed));
+        var general = new TwoLayerDenoiser(d, options, new ScoreScope.Numerics.Xoshiro256Random(Seed)) { UsesFusedSingleNeuronStep = false };
+        Assert.True(fused.UsesFusedSingleNeuronStep);
+        var fusedData = new ScoreScope.Numerics.Xoshiro256Random(Seed + 1);
+        var generalData = new ScoreScope.Numerics.Xoshiro256Random(Seed + 1);
+        for (int step = 0; step < 500; step++)
+        {
+            double a = fused.Step(model, fusedData), b = general.Step(model, generalData);
+            Assert.True(Math.Abs(a - b) <= 1e-10 * Math.Abs(b), $"step {step}: loss {a} vs {b}");
+        }
+        Assert.True(Math.Abs(fused.Skip - general.Skip) <= 1e-10, $"skip {fused.Skip} vs {general.Skip}");
+        var u = fused.FirstLayerRow(0);
+        var v = general.FirstLayerRow(0);
+        for (int k = 0; k < d; k++) Assert.True(Math.Abs(u[k] - v[k]) <= 1e-10, $"w[{k}] {u[k]} vs {v[k]}");
+    }
+
     [Fact]
     public void Runs_are_reproducible_and_independent_of_the_thread_count()
     {
