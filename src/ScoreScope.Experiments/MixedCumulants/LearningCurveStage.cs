@@ -42,7 +42,7 @@ internal static class LearningCurveStage
             };
             progress.Report(string.Create(c, $"(b) learning curves, {problem.Name}: d = {d}, η = {options.LearningRate:G3}, {steps} steps × {settings.CurveSeeds} seeds"));
             var traces = TeacherStudentExperiment.Run(problem.Model(d), options, Numerics.Seeds.Derive(settings.Seed, $"curves-{problem.Name}"),
-                settings.CurveSeeds, settings.Threads);
+                settings.CurveSeeds, settings.Threads, cancellationToken);
             var overlaps = Enumerable.Range(0, 3).Select(s => TeacherStudentExperiment.Band(traces, t => t.Overlaps[s])).ToArray();
             var skip = TeacherStudentExperiment.Band(traces, t => t.Skip);
             var losses = new[]

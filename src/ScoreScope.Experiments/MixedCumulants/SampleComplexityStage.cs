@@ -55,7 +55,7 @@ internal static class SampleComplexityStage
                 };
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var traces = TeacherStudentExperiment.Run(problem.Model(d), options,
-                    Numerics.Seeds.Derive(Numerics.Seeds.Derive(settings.Seed, $"sweep-{problem.Name}"), (ulong)i), settings.SweepSeeds, settings.Threads);
+                    Numerics.Seeds.Derive(Numerics.Seeds.Derive(settings.Seed, $"sweep-{problem.Name}"), (ulong)i), settings.SweepSeeds, settings.Threads, cancellationToken);
                 var escaped = traces.Where(t => t.EscapeStep is not null).Select(t => (double)t.EscapeStep!.Value).ToArray();
                 for (int k = 0; k < traces.Length; k++)
                     replicasCsv.Append(c, $"{problem.Name},{d},{options.LearningRate:R},{k},{(traces[k].EscapeStep is long s ? s.ToString(c) : "")}\n");

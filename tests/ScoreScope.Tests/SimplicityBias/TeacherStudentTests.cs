@@ -53,6 +53,18 @@ public sealed class TeacherStudentTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_long_run_stops_soon_after_cancellation()
+    {
+        // 10⁹ steps would take about half an hour; cancellation is observed every 65 536 steps of each replica
+        var model = new AlignedMixedCumulantModel(64, new ThreeMixtureLaw(0.05), false);
+        var options = new TeacherStudentOptions { Optimizer = DenoiserOptimizer.SphericalSgd, Steps = 1_000_000_000, TestSize = 0 };
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => TeacherStudentExperiment.Run(model, options, Seed, 2, maxThreads: 2, cancellation.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Runs_are_reproducible_and_independent_of_the_thread_count()
     {
         var model = new AlignedMixedCumulantModel(12, new ThreeMixtureLaw(0.05), true);
