@@ -80,20 +80,10 @@ public sealed class Xoshiro256Random : Random
     public void NextUInt64s(Span<ulong> destination)
     {
         int whole = destination.Length - destination.Length % Vector256<ulong>.Count;
-        // the state in locals (registers) for the bulk loop: the same steps as Advance
+        // the state in locals (registers) for the bulk loop
         Vector256<ulong> s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
         ref ulong target = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < whole; i += Vector256<ulong>.Count)
-        {
-            (s0 + s3).StoreUnsafe(ref target, (nuint)i);
-            var t = Vector256.ShiftLeft(s1, 17);
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = Vector256.ShiftLeft(s3, 45) | Vector256.ShiftRightLogical(s3, 19);
-        }
+        for (int i = 0; i < whole; i += Vector256<ulong>.Count) Step(ref s0, ref s1, ref s2, ref s3).StoreUnsafe(ref target, (nuint)i);
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
         if (whole < destination.Length)
         {
@@ -125,16 +115,20 @@ public sealed class Xoshiro256Random : Random
 
     /// <summary>One xoshiro256+ step of the four lanes; returns their outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    Vector256<ulong> Advance()
+    Vector256<ulong> Advance() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
+
+    /// <summary>The xoshiro256+ step on a state (s₀, s₁, s₂, s₃), each holding four lanes; returns s₀ + s₃ before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector256<ulong> Step(ref Vector256<ulong> s0, ref Vector256<ulong> s1, ref Vector256<ulong> s2, ref Vector256<ulong> s3)
     {
-        var result = _s0 + _s3;
-        var t = Vector256.ShiftLeft(_s1, 17);
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = Vector256.ShiftLeft(_s3, 45) | Vector256.ShiftRightLogical(_s3, 19);
+        var result = s0 + s3;
+        var t = Vector256.ShiftLeft(s1, 17);
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = Vector256.ShiftLeft(s3, 45) | Vector256.ShiftRightLogical(s3, 19);
         return result;
     }
 
