@@ -303,15 +303,4 @@ public sealed class SweepCommand
             throw new UsageException("--out " + e.Message);
         }
     }
-
-    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (no synchronisation context needed).</summary>
-    sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        readonly object _gate = new();
-
-        public void Report(T value)
-        {
-            lock (_gate) report(value);
-        }
-    }
 }

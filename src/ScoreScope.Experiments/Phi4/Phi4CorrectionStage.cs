@@ -4,6 +4,7 @@ using ScoreScope.Correction;
 using ScoreScope.Lattice;
 using ScoreScope.IO;
 using ScoreScope.Numerics;
+using ScoreScope.Runs;
 using ScoreScope.Scores;
 using ScoreScope.Training;
 using static TorchSharp.torch;
@@ -121,11 +122,5 @@ internal static class Phi4CorrectionStage
         csv.Append(CultureInfo.InvariantCulture,
             $"acceptance,{result.Chain.AcceptanceRate:R}\nimportance_ess,{result.Weights.EffectiveSampleSize:R}\nfunction_evaluations,{result.Proposals.FunctionEvaluations}\nseconds,{result.Seconds:R}\n");
         return csv.ToString();
-    }
-
-    /// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool).</summary>
-    sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -51,7 +51,6 @@ public static class ZigguratNormal
     {
         ArgumentNullException.ThrowIfNull(random);
         Span<ulong> words = stackalloc ulong[Math.Min(ChunkLength, destination.Length)];
-        var edges = Edges;
         for (int offset = 0; offset < destination.Length; offset += words.Length)
         {
             var chunk = destination.Slice(offset, Math.Min(words.Length, destination.Length - offset));
@@ -85,13 +84,7 @@ public static class ZigguratNormal
                         if ((accepted & (1u << lane)) == 0) chunk[k + lane] = Rejected(random, (int)(bits[k + lane] >> 56), chunk[k + lane]);
                 }
             }
-            for (; k < chunk.Length; k++)
-            {
-                ulong word = bits[k];
-                int strip = (int)(word >> 56);
-                double x = SymmetricUniform(word) * edges[strip];
-                chunk[k] = Math.Abs(x) < edges[strip + 1] ? x : Rejected(random, strip, x);
-            }
+            for (; k < chunk.Length; k++) chunk[k] = InnerRectangle(bits[k], out int strip, out double x) ? x : Rejected(random, strip, x);
         }
     }
 
@@ -99,10 +92,15 @@ public static class ZigguratNormal
     public static double Next(Xoshiro256Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        ulong word = random.NextUInt64();
-        int strip = (int)(word >> 56);
-        double x = SymmetricUniform(word) * Edges[strip];
-        return Math.Abs(x) < Edges[strip + 1] ? x : Rejected(random, strip, x);
+        return InnerRectangle(random.NextUInt64(), out int strip, out double x) ? x : Rejected(random, strip, x);
+    }
+
+    /// <summary>The fast path of one word: strip i, x = u·xᵢ, and whether |x| &lt; xᵢ₊₁ (x is then a draw).</summary>
+    static bool InnerRectangle(ulong word, out int strip, out double x)
+    {
+        strip = (int)(word >> 56);
+        x = SymmetricUniform(word) * Edges[strip];
+        return Math.Abs(x) < Edges[strip + 1];
     }
 
     const ulong MantissaMask = (1UL << 52) - 1, TwoBits = 0x4000000000000000UL;
@@ -130,10 +128,7 @@ public static class ZigguratNormal
                 return x < 0 ? -(TailStart + e1) : TailStart + e1;
             }
             if (Heights[strip] + (Heights[strip + 1] - Heights[strip]) * random.NextDouble() < Math.Exp(-0.5 * x * x)) return x;
-            ulong word = random.NextUInt64();
-            strip = (int)(word >> 56);
-            x = SymmetricUniform(word) * Edges[strip];
-            if (Math.Abs(x) < Edges[strip + 1]) return x;
+            if (InnerRectangle(random.NextUInt64(), out strip, out x)) return x;
         }
     }
 

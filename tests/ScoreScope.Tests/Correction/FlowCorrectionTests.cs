@@ -97,14 +97,9 @@ public sealed class FlowCorrectionTests(ITestOutputHelper output)
         var process = VariancePreservingProcess.WithBetaRange(0.1, 20.0);
         var flow = new ProbabilityFlowProposals(data.ScoreFunction(process), process, MinimumTime, new OdeTolerances(1e-3, 1e-3), batchSize: 4);
         var reports = new List<(long Solved, long FunctionEvaluations)>();
-        var proposals = flow.Draw(10, [2], ProposalSeed, progress: new Recorder(reports));
+        var proposals = flow.Draw(10, [2], ProposalSeed, progress: new ScoreScope.Runs.SynchronousProgress<(long Solved, long FunctionEvaluations)>(reports.Add));
         Assert.Equal([4L, 8L, 10L], reports.Select(r => r.Solved));
         Assert.True(reports.Zip(reports.Skip(1)).All(p => p.Second.FunctionEvaluations > p.First.FunctionEvaluations));
         Assert.Equal(proposals.FunctionEvaluations, reports[^1].FunctionEvaluations);
-    }
-
-    sealed class Recorder(List<(long, long)> reports) : IProgress<(long Solved, long FunctionEvaluations)>
-    {
-        public void Report((long Solved, long FunctionEvaluations) value) => reports.Add(value);
     }
 }
